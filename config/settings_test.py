@@ -1,0 +1,12 @@
+"""Test settings: the production settings, with static files served from the source."""
+
+from .settings import *  # noqa: F403
+from .settings import STORAGES
+
+# Tests must not depend on a collectstatic run; production keeps the hashed manifest.
+STORAGES = {
+    **STORAGES,
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

@@ -1,0 +1,30 @@
+"""URL contract (see DESIGN.md §4). Network pages live under /<lang>/<network>/.
+
+Each domain app's `urls.py` holds its network pages; pages outside a network
+(accounts, feeds, health) are mounted here directly.
+"""
+
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+
+from knotenpunkt.core import views as core_views
+
+network_patterns = [
+    path("", include("knotenpunkt.core.urls")),
+    path("", include("knotenpunkt.members.urls")),
+    path("", include("knotenpunkt.accounts.urls_network")),
+    path("", include("knotenpunkt.publishing.urls")),
+]
+
+urlpatterns = [
+    path("", core_views.network_list, name="network_list"),
+    path("healthz", core_views.healthz, name="healthz"),
+    path("accounts/", include("knotenpunkt.accounts.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path(settings.KNOTENPUNKT_ADMIN_PATH, admin.site.urls),
+    path("<str:lang>/<slug:network>/", include(network_patterns)),
+]
+
+handler404 = "knotenpunkt.core.views.page_not_found"
+handler500 = "knotenpunkt.core.views.server_error"

@@ -1,0 +1,54 @@
+"""The one table of who may do what in a network (DESIGN.md §5).
+
+A role grants an action in the whole network, except member contacts, whose
+`*_own` actions apply only to the organisations they currently speak for.
+"""
+
+from django.core.exceptions import PermissionDenied
+
+from .models import Role
+
+C, L, M = Role.COORDINATOR, Role.CITY_LIAISON, Role.MEMBER_CONTACT
+
+PERMISSIONS: dict[str, frozenset[str]] = {
+    "workspace.view": frozenset({C, L, M}),
+    "members.view_internal": frozenset({C, L}),
+    "members.manage": frozenset({C}),
+    "members.import": frozenset({C}),
+    "members.export": frozenset({C, L}),
+    "members.handover": frozenset({C}),
+    "agreements.manage": frozenset({C}),
+    "people.erase": frozenset({C}),
+    "audit.view": frozenset({C}),
+    "roles.manage": frozenset({C}),
+    "organisation.edit_own": frozenset({C, M}),
+    "reports.view": frozenset({C, L}),
+}
+
+
+def roles_of(user, network) -> set[str]:
+    """The user's roles in this network (cached on the user object for one request)."""
+    if not getattr(user, "is_authenticated", False) or network is None:
+        return set()
+    cache = user.__dict__.setdefault("_network_roles_cache", {})
+    if network.pk not in cache:
+        from .models import NetworkRole
+
+        cache[network.pk] = set(
+            NetworkRole.objects.with_scope(network=network)
+            .filter(network=network, user=user)
+            .values_list("role", flat=True)
+        )
+    return cache[network.pk]
+
+
+def can(user, network, action: str) -> bool:
+    if action not in PERMISSIONS:
+        raise KeyError(f"unknown action {action!r}")
+    return bool(roles_of(user, network) & PERMISSIONS[action])
+
+
+def require(user, network, action: str) -> None:
+    """Raise PermissionDenied (HTTP 403) unless the user may do the action here."""
+    if not can(user, network, action):
+        raise PermissionDenied(action)

@@ -1,0 +1,116 @@
+"""The tenant (Network), the scoped base model and the audit trail."""
+
+import zoneinfo
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django_scopes import ScopedManager
+
+LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+
+
+def validate_time_zone(value: str) -> None:
+    if value not in zoneinfo.available_timezones():
+        raise ValidationError(_("%(value)s is not a known time zone."), params={"value": value})
+
+
+def validate_languages(value) -> None:
+    if not isinstance(value, list) or not all(code in LANGUAGE_CODES for code in value):
+        raise ValidationError(
+            _("Choose languages from: %(codes)s."), params={"codes": ", ".join(LANGUAGE_CODES)}
+        )
+
+
+class Network(models.Model):
+    """One city's integration network; every other row belongs to exactly one."""
+
+    slug = models.SlugField(_("short name in addresses"), max_length=50, unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    city = models.CharField(_("city"), max_length=120)
+    default_language = models.CharField(
+        _("default language"), max_length=8, choices=settings.LANGUAGES, default="de"
+    )
+    enabled_languages = models.JSONField(
+        _("enabled languages"), default=list, validators=[validate_languages]
+    )
+    coordinating_body = models.CharField(_("coordinating body"), max_length=200, blank=True)
+    contact_email = models.EmailField(_("contact e-mail"), blank=True)
+    contact_phone = models.CharField(_("contact phone"), max_length=50, blank=True)
+    address = models.TextField(_("address"), blank=True)
+    imprint_responsible = models.CharField(
+        _("responsible for the content"), max_length=200, blank=True
+    )
+    time_zone = models.CharField(
+        _("time zone"), max_length=64, default="Europe/Berlin", validators=[validate_time_zone]
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("network")
+        verbose_name_plural = _("networks")
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def languages(self) -> list[str]:
+        """Enabled languages in the installation's order, the default always first."""
+        enabled = set(self.enabled_languages or []) | {self.default_language}
+        ordered = [code for code in LANGUAGE_CODES if code in enabled]
+        ordered.remove(self.default_language)
+        return [self.default_language, *ordered]
+
+    @property
+    def tz(self) -> zoneinfo.ZoneInfo:
+        return zoneinfo.ZoneInfo(self.time_zone)
+
+
+class NetworkScopedModel(models.Model):
+    """Base of every domain model: the manager refuses to query outside a network scope."""
+
+    network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="+")
+
+    objects = ScopedManager(network="network")
+
+    class Meta:
+        abstract = True
+
+
+class AuditEntry(NetworkScopedModel):
+    """Who did what to which object, and when; `context` ties an entry to a parent's trail."""
+
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    actor_label = models.CharField(max_length=200, blank=True)
+    action = models.CharField(max_length=80)
+    target_type = models.CharField(max_length=80)
+    target_id = models.CharField(max_length=64)
+    target_label = models.CharField(max_length=300, blank=True)
+    context_type = models.CharField(max_length=80, blank=True)
+    context_id = models.CharField(max_length=64, blank=True)
+    summary = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(fields=["network", "target_type", "target_id"]),
+            models.Index(fields=["network", "context_type", "context_id"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.action} {self.target_type}:{self.target_id}"
+
+
+class WorkerHeartbeat(models.Model):
+    """Last time the task worker ran the heartbeat task; /healthz reports its age."""
+
+    name = models.CharField(max_length=50, unique=True, default="default")
+    seen_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"{self.name} @ {self.seen_at:%Y-%m-%d %H:%M:%S}"

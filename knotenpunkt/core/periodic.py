@@ -1,0 +1,16 @@
+"""Recurring work, enqueued by `manage.py periodic`. Apps add their jobs to PERIODIC_JOBS."""
+
+from django.utils.module_loading import import_string
+
+# Dotted paths of tasks without arguments; later apps (reminders, feeds) add theirs here.
+PERIODIC_JOBS = [
+    "knotenpunkt.core.tasks.worker_heartbeat",
+]
+
+
+def run_periodic() -> list[str]:
+    names = []
+    for path in PERIODIC_JOBS:
+        import_string(path).enqueue()
+        names.append(path)
+    return names

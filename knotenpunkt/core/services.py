@@ -1,0 +1,69 @@
+"""Writes that belong to the core: the audit trail and networks themselves."""
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from .errors import DomainError
+from .models import AuditEntry, Network
+
+
+def _ref(obj) -> tuple[str, str]:
+    return obj._meta.label_lower, str(obj.pk)
+
+
+def audit_record(
+    *, network, actor, action: str, target, context=None, summary: str = ""
+) -> AuditEntry:
+    """Append one entry to the network's audit trail (called inside the writing service)."""
+    target_type, target_id = _ref(target)
+    context_type, context_id = _ref(context) if context is not None else ("", "")
+    actor_obj = actor if getattr(actor, "is_authenticated", False) else None
+    return AuditEntry.objects.create(
+        network=network,
+        actor=actor_obj,
+        actor_label=actor_obj.email if actor_obj else _("system"),
+        action=action,
+        target_type=target_type,
+        target_id=target_id,
+        target_label=str(target)[:300],
+        context_type=context_type,
+        context_id=context_id,
+        summary=summary,
+    )
+
+
+@transaction.atomic
+def network_create(
+    *,
+    slug: str,
+    name: str,
+    city: str,
+    language: str = "de",
+    languages: list[str] | None = None,
+    coordinating_body: str = "",
+    contact_email: str = "",
+    time_zone: str = "Europe/Berlin",
+) -> Network:
+    """Create a network; the starter content is added by the apps listening to `network_created`."""
+    from .signals import network_created
+
+    if Network.objects.filter(slug=slug).exists():
+        raise DomainError(
+            _("A network with the short name “%(slug)s” exists already.") % {"slug": slug},
+            field="slug",
+        )
+    network = Network(
+        slug=slug,
+        name=name,
+        city=city,
+        default_language=language,
+        enabled_languages=languages
+        or ["de", "en", "tr", "ar", "uk", "ru", "fa"],
+        coordinating_body=coordinating_body,
+        contact_email=contact_email,
+        time_zone=time_zone,
+    )
+    network.full_clean()
+    network.save()
+    network_created.send(sender=Network, network=network)
+    return network

@@ -1,0 +1,46 @@
+"""Template helpers that every page uses: network URLs, language switching, markdown."""
+
+import re
+
+from django import template
+from django.utils.safestring import mark_safe
+
+from ..text import render_markdown
+from ..urls_helpers import network_reverse
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def net_url(context, name, **kwargs):
+    """`{% net_url "members:detail" organisation_id=1 %}` inside the current network."""
+    return network_reverse(context["request"].network, name, **kwargs)
+
+
+@register.simple_tag(takes_context=True)
+def switch_language_url(context, code):
+    """The same page in another language (network pages carry the language in the path)."""
+    request = context["request"]
+    if getattr(request, "network", None) is None:
+        return ""
+    path = re.sub(r"^/[a-z]{2}/", f"/{code}/", request.get_full_path(), count=1)
+    return path
+
+
+@register.filter
+def markdown(value):
+    """Markdown rendered and sanitised; safe to put into a page."""
+    return mark_safe(render_markdown(value or ""))
+
+
+@register.simple_tag(takes_context=True)
+def query_with(context, **kwargs):
+    """The current query string with some parameters replaced (for sorting and paging)."""
+    params = context["request"].GET.copy()
+    for key, value in kwargs.items():
+        if value in (None, ""):
+            params.pop(key, None)
+        else:
+            params[key] = value
+    encoded = params.urlencode()
+    return f"?{encoded}" if encoded else "?"

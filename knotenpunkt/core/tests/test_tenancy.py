@@ -1,0 +1,84 @@
+import pytest
+from django.core.management import call_command
+from django_scopes import scope
+from django_scopes.exceptions import ScopeError
+
+from knotenpunkt.core.models import AuditEntry, Network
+from knotenpunkt.members.models import OrganisationKind
+from knotenpunkt.publishing.models import StaticPage
+
+pytestmark = pytest.mark.django_db
+
+
+def test_root_lists_every_network(client, network, other_network):
+    response = client.get("/")
+    assert response.status_code == 200
+    assert network.name in response.text
+    assert other_network.name in response.text
+
+
+def test_network_homepage_is_served_in_the_language_of_the_path(client, network):
+    response = client.get(f"/ar/{network.slug}/")
+    assert response.status_code == 200
+    assert 'lang="ar"' in response.text
+    assert 'dir="rtl"' in response.text
+    response = client.get(f"/de/{network.slug}/")
+    assert 'dir="ltr"' in response.text
+
+
+@pytest.mark.parametrize("path", ["/de/nowhere/", "/xx/musterstadt/", "/de/nowhere/members/"])
+def test_unknown_network_or_language_gives_a_styled_404(client, network, path):
+    response = client.get(path)
+    assert response.status_code == 404
+    assert "<main" in response.text
+    assert 'class="skip-link"' in response.text
+
+
+def test_language_not_enabled_for_the_network_is_404(client):
+    from knotenpunkt.core.tests.factories import NetworkFactory
+
+    small = NetworkFactory(slug="klein", languages=["de", "en"])
+    assert client.get(f"/en/{small.slug}/").status_code == 200
+    assert client.get(f"/tr/{small.slug}/").status_code == 404
+
+
+def test_scoped_query_outside_a_network_scope_is_refused(network):
+    # The autouse fixture disables scopes for set-up; re-enable to prove the guard.
+    with scope(network=network):
+        assert AuditEntry.objects.count() == 0
+    with scope(), pytest.raises(ScopeError):
+        list(AuditEntry.objects.all())
+
+
+def test_scope_only_shows_the_networks_own_rows(network, other_network):
+    with scope(network=network):
+        kinds = list(OrganisationKind.objects.all())
+    assert kinds and all(kind.network_id == network.pk for kind in kinds)
+
+
+def test_network_create_command_makes_a_working_network(client):
+    call_command(
+        "network_create",
+        "erfurt",
+        name="Netzwerk für Integration Erfurt",
+        city="Erfurt",
+        language="de",
+    )
+    network = Network.objects.get(slug="erfurt")
+    assert OrganisationKind.objects.filter(network=network).count() == 8
+    assert set(StaticPage.objects.filter(network=network).values_list("slug", flat=True)) == {
+        "imprint",
+        "privacy",
+        "accessibility",
+    }
+    response = client.get("/de/erfurt/")
+    assert response.status_code == 200
+    assert "Netzwerk für Integration Erfurt" in response.text
+    assert client.get("/de/erfurt/pages/imprint/").status_code == 200
+
+
+def test_network_create_refuses_a_taken_slug(network):
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="exists already"):
+        call_command("network_create", network.slug, name="X", city="Y")

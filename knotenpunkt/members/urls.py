@@ -1,0 +1,13 @@
+"""Member pages inside a network: public directory, workspace and coordinator management."""
+
+from django.urls import path
+
+from . import views
+
+app_name = "members"
+
+urlpatterns = [
+    path("members/", views.directory, name="directory"),
+    path("workspace/", views.workspace, name="workspace"),
+    path("manage/members/", views.manage_list, name="manage_list"),
+]

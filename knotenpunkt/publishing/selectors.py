@@ -1,0 +1,51 @@
+"""Reads of published content, in the visitor's language with a fallback."""
+
+from dataclasses import dataclass
+
+from django.shortcuts import get_object_or_404
+
+from .models import StaticPage, StaticPageTranslation
+
+
+@dataclass(frozen=True)
+class LocalisedPage:
+    page: StaticPage
+    translation: StaticPageTranslation
+    is_fallback: bool
+
+
+def _pick_translation(translations, *, language: str, default_language: str):
+    by_language = {item.language: item for item in translations}
+    chosen = by_language.get(language) or by_language.get(default_language)
+    if chosen is None and by_language:
+        chosen = next(iter(by_language.values()))
+    return chosen
+
+
+def static_page_get(*, network, slug: str, language: str) -> LocalisedPage:
+    page = get_object_or_404(
+        StaticPage.objects.prefetch_related("translations"), network=network, slug=slug
+    )
+    chosen = _pick_translation(
+        page.translations.all(), language=language, default_language=network.default_language
+    )
+    if chosen is None:
+        from django.http import Http404
+
+        raise Http404("page has no text")
+    return LocalisedPage(page=page, translation=chosen, is_fallback=chosen.language != language)
+
+
+def footer_pages(*, network, language: str) -> list[tuple[str, str]]:
+    """(slug, title) of the pages linked in the footer, titles in the visitor's language."""
+    pages = StaticPage.objects.filter(network=network, in_footer=True).prefetch_related(
+        "translations"
+    )
+    result = []
+    for page in pages:
+        chosen = _pick_translation(
+            page.translations.all(), language=language, default_language=network.default_language
+        )
+        if chosen:
+            result.append((page.slug, chosen.title))
+    return result

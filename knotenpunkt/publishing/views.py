@@ -1,0 +1,9 @@
+from django.shortcuts import render
+from django.utils.translation import get_language
+
+from .selectors import static_page_get
+
+
+def static_page(request, slug):
+    localised = static_page_get(network=request.network, slug=slug, language=get_language())
+    return render(request, "publishing/static_page.html", {"localised": localised})
