@@ -44,3 +44,28 @@ def city_liaison(network):
 def coordinator_client(client, coordinator):
     client.force_login(coordinator)
     return client
+
+
+@pytest.fixture
+def mailbox(settings):
+    """A real SMTP server on localhost; the settings point Django's mail at it."""
+    from knotenpunkt.core.testing import start_smtp_server
+
+    controller, sink = start_smtp_server()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = controller.port
+    settings.EMAIL_USE_TLS = False
+    settings.EMAIL_USE_SSL = False
+    settings.EMAIL_HOST_USER = ""
+    settings.EMAIL_HOST_PASSWORD = ""
+    yield sink
+    controller.stop()
+
+
+@pytest.fixture
+def run_tasks():
+    """Call to let the task worker run everything that is queued (after on_commit fired)."""
+    from knotenpunkt.core.testing import run_queued_tasks
+
+    return run_queued_tasks

@@ -1,5 +1,6 @@
 """Settings for Knotenpunkt; every value that differs between machines comes from the env."""
 
+import os
 import secrets
 from datetime import timedelta
 from pathlib import Path
@@ -98,7 +99,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             "timeout": 20,
         }
     )
-    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}
+    # A file (not memory) so that the live server and a worker process see the test data;
+    # one per process so that test runs side by side do not collide.
+    DATABASES["default"]["TEST"] = {
+        "NAME": env.str("KNOTENPUNKT_TEST_DB", default=str(VAR_DIR / f"test-{os.getpid()}.sqlite3"))
+    }
 else:
     DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("KNOTENPUNKT_CONN_MAX_AGE", default=0))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

@@ -57,8 +57,7 @@ def network_create(
         name=name,
         city=city,
         default_language=language,
-        enabled_languages=languages
-        or ["de", "en", "tr", "ar", "uk", "ru", "fa"],
+        enabled_languages=languages or ["de", "en", "tr", "ar", "uk", "ru", "fa"],
         coordinating_body=coordinating_body,
         contact_email=contact_email,
         time_zone=time_zone,
