@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views
+from . import urls_csv, views
 
 app_name = "members"
 
@@ -10,4 +10,5 @@ urlpatterns = [
     path("members/", views.directory, name="directory"),
     path("workspace/", views.workspace, name="workspace"),
     path("manage/members/", views.manage_list, name="manage_list"),
+    *urls_csv.urlpatterns,
 ]

@@ -1,0 +1,3 @@
+"""CSV import and export of organisations and people (coordinator pages)."""
+
+urlpatterns: list = []
