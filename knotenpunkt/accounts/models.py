@@ -112,6 +112,8 @@ class Invitation(NetworkScopedModel):
     accepted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # A withdrawn invitation stays (audit trail, data export) but its link no longer works.
+    cancelled_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]
@@ -120,5 +122,16 @@ class Invitation(NetworkScopedModel):
         return f"{self.email} ({self.role})"
 
     @property
+    def status(self) -> str:
+        """open, accepted, cancelled or expired: what the invitation's link leads to."""
+        if self.accepted_at is not None:
+            return "accepted"
+        if self.cancelled_at is not None:
+            return "cancelled"
+        if self.expires_at <= timezone.now():
+            return "expired"
+        return "open"
+
+    @property
     def is_usable(self) -> bool:
-        return self.accepted_at is None and self.expires_at > timezone.now()
+        return self.status == "open"

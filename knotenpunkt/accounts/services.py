@@ -1,4 +1,4 @@
-"""Writes of the accounts app: roles and invitations."""
+"""Writes of the accounts app: roles, invitations and the user's own account."""
 
 from datetime import timedelta
 
@@ -28,7 +28,18 @@ def role_grant(*, network, user, role: str, actor) -> NetworkRole:
 
 @transaction.atomic
 def role_revoke(*, network, user, role: str, actor) -> None:
-    deleted, _details = NetworkRole.objects.filter(network=network, user=user, role=role).delete()
+    """Take a role away; the last coordinator stays, or nobody could manage the network."""
+    roles = NetworkRole.objects.filter(network=network, role=role)
+    if (
+        role == Role.COORDINATOR
+        and roles.filter(user=user).exists()
+        and not roles.exclude(user=user).exists()
+    ):
+        raise DomainError(
+            _("A network needs at least one coordinator. Give the role to someone else first."),
+            field="role",
+        )
+    deleted, _details = roles.filter(user=user).delete()
     if deleted:
         audit_record(network=network, actor=actor, action="role.revoke", target=user, summary=role)
 
@@ -82,6 +93,8 @@ def invitation_accept(*, invitation: Invitation, user: User) -> NetworkRole:
     """The invited user takes the role; a linked contact person becomes theirs."""
     if invitation.accepted_at is not None:
         raise DomainError(_("This invitation has already been used."))
+    if invitation.cancelled_at is not None:
+        raise DomainError(_("This invitation was withdrawn by the network's coordination."))
     if invitation.expires_at <= timezone.now():
         raise DomainError(_("This invitation has expired. Ask the coordinator for a new one."))
     if user.email.lower() != invitation.email.lower():
@@ -103,3 +116,83 @@ def invitation_accept(*, invitation: Invitation, user: User) -> NetworkRole:
         context=invitation.person,
     )
     return network_role
+
+
+@transaction.atomic
+def team_member_invite(*, network, email: str, role: str, actor, language: str | None = None):
+    """Invite from the team page: refuses what would only confuse (role held, invitation open)."""
+    email = User.objects.normalize_email(email).lower()
+    if NetworkRole.objects.filter(network=network, role=role, user__email__iexact=email).exists():
+        raise DomainError(
+            _("%(email)s already has this role in this network.") % {"email": email},
+            field="email",
+        )
+    open_invitations = Invitation.objects.filter(
+        network=network,
+        email__iexact=email,
+        role=role,
+        accepted_at__isnull=True,
+        cancelled_at__isnull=True,
+        expires_at__gt=timezone.now(),
+    )
+    if open_invitations.exists():
+        raise DomainError(
+            _(
+                "An invitation for this e-mail address and role is still open. "
+                "Cancel it first if you want to send a new one."
+            ),
+            field="email",
+        )
+    return invitation_create(
+        network=network, email=email, role=role, actor=actor, language=language
+    )
+
+
+@transaction.atomic
+def invitation_cancel(*, invitation: Invitation, actor) -> Invitation:
+    """Withdraw an invitation that was not accepted yet; its link stops working."""
+    if invitation.accepted_at is not None:
+        raise DomainError(_("This invitation has already been accepted; remove the role instead."))
+    if invitation.cancelled_at is None:
+        invitation.cancelled_at = timezone.now()
+        invitation.save(update_fields=["cancelled_at"])
+        audit_record(
+            network=invitation.network,
+            actor=actor,
+            action="invitation.cancel",
+            target=invitation,
+            context=invitation.person,
+            summary=f"{invitation.email} → {invitation.role}",
+        )
+    return invitation
+
+
+@transaction.atomic
+def account_create_from_invitation(
+    *, invitation: Invitation, full_name: str, password: str
+) -> User:
+    """Someone invited without an account gets one and takes the role in one step."""
+    if User.objects.filter(email__iexact=invitation.email).exists():
+        raise DomainError(
+            _("An account with this e-mail address exists already. Log in to accept."),
+            field="email",
+        )
+    user = User.objects.create_user(
+        email=invitation.email,
+        password=password,
+        full_name=full_name.strip(),
+        preferred_language=invitation.language,
+    )
+    invitation_accept(invitation=invitation, user=user)
+    return user
+
+
+@transaction.atomic
+def account_update(*, user: User, full_name: str, preferred_language: str) -> User:
+    """The user's own settings; they belong to no network, so there is no network audit trail."""
+    if preferred_language not in dict(settings.LANGUAGES):
+        raise DomainError(_("Choose one of the offered languages."), field="preferred_language")
+    user.full_name = full_name.strip()
+    user.preferred_language = preferred_language
+    user.save(update_fields=["full_name", "preferred_language"])
+    return user

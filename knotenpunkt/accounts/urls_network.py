@@ -1,5 +1,21 @@
 """Account pages inside a network (roles and invitations): /<lang>/<network>/manage/team/…"""
 
+from django.urls import path
+
+from . import views_team
+
 app_name = "team"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("manage/team/", views_team.team, name="list"),
+    path(
+        "manage/team/roles/<int:network_role_id>/remove/",
+        views_team.role_remove,
+        name="role_remove",
+    ),
+    path(
+        "manage/team/invitations/<int:invitation_id>/cancel/",
+        views_team.invitation_withdraw,
+        name="invitation_cancel",
+    ),
+]

@@ -1,10 +1,10 @@
-"""Resolves `/<lang>/<network>/…`: the network, its scope and the page language."""
+"""Resolves `/<lang>/<network>/…`: the network, its scope, the page language and time zone."""
 
 import re
 
 from django.conf import settings
 from django.http import Http404
-from django.utils import translation
+from django.utils import timezone, translation
 from django_scopes import scope
 
 from .models import Network
@@ -33,8 +33,13 @@ class NetworkMiddleware:
         request.network = network
         translation.activate(lang)
         request.LANGUAGE_CODE = lang
-        with scope(network=network):
-            response = self.get_response(request)
+        # Dates and times are stored in UTC and shown in the network's own time zone.
+        timezone.activate(network.tz)
+        try:
+            with scope(network=network):
+                response = self.get_response(request)
+        finally:
+            timezone.deactivate()
         response.headers.setdefault("Content-Language", lang)
         return response
 

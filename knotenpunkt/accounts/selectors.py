@@ -1,0 +1,99 @@
+"""Reads of the accounts app: a network's team, and one user's roles across networks."""
+
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from .models import Invitation, NetworkRole, User
+
+
+def team_roles(*, network) -> QuerySet[NetworkRole]:
+    """Every role in the network with its user, for the coordinator's team page."""
+    return (
+        NetworkRole.objects.filter(network=network)
+        .select_related("user")
+        .order_by("user__full_name", "user__email", "role")
+    )
+
+
+def invitations_open(*, network) -> QuerySet[Invitation]:
+    """Invitations whose link still works (not accepted, not withdrawn, not expired)."""
+    return (
+        Invitation.objects.filter(
+            network=network,
+            accepted_at__isnull=True,
+            cancelled_at__isnull=True,
+            expires_at__gt=timezone.now(),
+        )
+        .select_related("invited_by")
+        .order_by("-created_at")
+    )
+
+
+def invitation_by_token(*, token: str) -> Invitation | None:
+    """The invitation behind a mailed link; /accounts/ is outside any network, so no scope."""
+    return (
+        Invitation.objects.with_scopes_disabled()
+        .select_related("network", "person")
+        .filter(token=token)
+        .first()
+    )
+
+
+def account_exists(*, email: str) -> bool:
+    return User.objects.filter(email__iexact=email).exists()
+
+
+def account_roles(*, user) -> QuerySet[NetworkRole]:
+    """The user's roles in every network (cross-network, hence without a scope)."""
+    return (
+        NetworkRole.objects.with_scopes_disabled()
+        .filter(user=user)
+        .select_related("network")
+        .order_by("network__name", "role")
+    )
+
+
+def account_invitations(*, user) -> QuerySet[Invitation]:
+    """Invitations sent to the user's address or accepted by them, in every network."""
+    return (
+        Invitation.objects.with_scopes_disabled()
+        .filter(Q(email__iexact=user.email) | Q(accepted_by=user))
+        .select_related("network")
+        .order_by("created_at")
+    )
+
+
+def account_data_export(*, user) -> dict:
+    """The account part of the GDPR export (Art. 15/20): plain JSON-ready data."""
+    return {
+        "account": {
+            "email": user.email,
+            "full_name": user.full_name,
+            "preferred_language": user.preferred_language,
+            "date_joined": user.date_joined,
+            "last_login": user.last_login,
+        },
+        "roles": [
+            {
+                "network": role.network.slug,
+                "network_name": role.network.name,
+                "role": role.role,
+                "granted_at": role.granted_at,
+            }
+            for role in account_roles(user=user)
+        ],
+        "invitations": [
+            {
+                "network": invitation.network.slug,
+                "network_name": invitation.network.name,
+                "email": invitation.email,
+                "role": invitation.role,
+                "language": invitation.language,
+                "created_at": invitation.created_at,
+                "expires_at": invitation.expires_at,
+                "accepted_at": invitation.accepted_at,
+                "cancelled_at": invitation.cancelled_at,
+            }
+            for invitation in account_invitations(user=user)
+        ],
+    }

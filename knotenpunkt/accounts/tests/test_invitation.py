@@ -1,0 +1,166 @@
+"""Accepting an invitation from its mailed link: new account, existing account, dead links."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from knotenpunkt.accounts.models import Invitation, NetworkRole, Role, User
+from knotenpunkt.accounts.services import (
+    account_create_from_invitation,
+    invitation_create,
+)
+from knotenpunkt.accounts.tests.factories import UserFactory
+from knotenpunkt.core.errors import DomainError
+from knotenpunkt.members.models import Person
+
+pytestmark = pytest.mark.django_db
+
+PASSWORD = "Lindenstrasse-2024"
+
+
+def invite(network, email="neu@example.org", role=Role.MEMBER_CONTACT, **kwargs):
+    return invitation_create(network=network, email=email, role=role, actor=None, **kwargs)
+
+
+def url(invitation):
+    return f"/accounts/invitation/{invitation.token}/"
+
+
+def signup(client, invitation, **overrides):
+    data = {"full_name": "Nora Neu", "password1": PASSWORD, "password2": PASSWORD, **overrides}
+    return client.post(url(invitation), data, HTTP_ACCEPT_LANGUAGE="en")
+
+
+def test_the_whole_flow_from_the_team_page_to_the_workspace(
+    client,
+    coordinator,
+    network,
+    mailbox,
+    run_tasks,
+    link_path,
+    django_capture_on_commit_callbacks,
+):
+    client.force_login(coordinator)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            "/de/musterstadt/manage/team/",
+            {"email": "nora@example.org", "role": "member_contact", "language": "en"},
+        )
+    client.post("/accounts/logout/")
+    run_tasks()
+    link = link_path(mailbox.body(mailbox.to("nora@example.org")[0]))
+
+    page = client.get(link)
+    assert page.status_code == 200
+    assert 'lang="en"' in page.text  # the page speaks the invitation's language
+    assert "This invitation is for nora@example.org, as Member contact." in page.text
+    assert 'name="password2"' in page.text
+
+    response = client.post(
+        link, {"full_name": "Nora Neu", "password1": PASSWORD, "password2": PASSWORD}
+    )
+    assert response.status_code == 302
+    assert response["Location"] == "/en/musterstadt/workspace/"
+    user = User.objects.get(email="nora@example.org")
+    assert user.full_name == "Nora Neu"
+    assert user.preferred_language == "en"
+    assert NetworkRole.objects.filter(network=network, user=user, role="member_contact").exists()
+    workspace = client.get(response["Location"])
+    assert workspace.status_code == 200
+    assert "Welcome to Netzwerk Musterstadt" in workspace.text
+    # Used once; the link now explains itself instead of offering the form again.
+    again = client.get(link)
+    assert again.status_code == 410
+    assert "already been accepted" in again.text
+
+
+@pytest.mark.parametrize(
+    ("overrides", "field", "message"),
+    [
+        ({"full_name": ""}, "full_name", "This field is required."),
+        ({"password2": "something else 123"}, "password2", "didn’t match"),
+        ({"password1": "kurz", "password2": "kurz"}, "password2", "too short"),
+        ({"password1": "password123", "password2": "password123"}, "password2", "too common"),
+        (
+            {"password1": "neu@example.org", "password2": "neu@example.org"},
+            "password2",
+            "too similar",
+        ),
+    ],
+)
+def test_a_bad_signup_names_the_field_and_creates_nothing(
+    client, network, overrides, field, message
+):
+    invitation = invite(network, language="en")
+    response = signup(client, invitation, **overrides)
+    assert response.status_code == 200
+    assert any(message in error for error in response.context["form"].errors[field])
+    assert f'href="#id_{field}"' in response.text
+    assert not User.objects.filter(email="neu@example.org").exists()
+
+
+def test_an_existing_account_logs_in_first_then_accepts_with_one_post(client, network):
+    user = UserFactory(email="bestand@example.org")
+    invitation = invite(network, "Bestand@Example.org", role=Role.CITY_LIAISON)
+    page = client.get(url(invitation), HTTP_ACCEPT_LANGUAGE="en")
+    assert "Log in to accept" in page.text
+    assert 'name="password1"' not in page.text
+    login_url = page.context["login_url"]
+
+    response = client.post(login_url, {"username": user.email, "password": "correct horse battery"})
+    assert response["Location"] == url(invitation)
+    confirm = client.get(url(invitation))
+    assert confirm.status_code == 200
+    assert not NetworkRole.objects.filter(user=user).exists()
+
+    accepted = client.post(url(invitation))
+    assert accepted["Location"].endswith("/musterstadt/workspace/")
+    assert NetworkRole.objects.filter(network=network, user=user, role="city_liaison").exists()
+
+
+def test_someone_logged_in_with_another_account_cannot_accept(client, network):
+    invitation = invite(network)
+    client.force_login(UserFactory(email="other@example.org"))
+    for response in (client.get(url(invitation)), client.post(url(invitation))):
+        assert response.status_code == 403
+        assert "but this invitation was sent to neu@example.org" in response.text
+    assert not NetworkRole.objects.exists()
+
+
+def test_an_expired_invitation_explains_itself(client, network):
+    invitation = invite(network)
+    Invitation.objects.filter(pk=invitation.pk).update(
+        expires_at=timezone.now() - timedelta(hours=1)
+    )
+    response = client.get(url(invitation), HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 410
+    assert "This invitation expired on" in response.text
+    assert "ask the coordination of Netzwerk Musterstadt for a new invitation" in response.text
+    assert signup(client, invitation).status_code == 410
+    assert not User.objects.filter(email=invitation.email).exists()
+
+
+def test_an_unknown_token_is_404(client, network):
+    invite(network)
+    assert client.get("/accounts/invitation/not-a-token/").status_code == 404
+
+
+def test_accepting_links_the_invited_contact_person_to_the_account(network):
+    person = Person.objects.create(network=network, full_name="Nora Neu", email="neu@example.org")
+    invitation = invite(network, person=person)
+    user = account_create_from_invitation(
+        invitation=invitation, full_name="Nora Neu", password=PASSWORD
+    )
+    person.refresh_from_db()
+    assert person.user == user
+
+
+def test_a_refused_acceptance_creates_no_account(network):
+    # The account and the role are one step: when the role is refused, no account remains.
+    invitation = invite(network)
+    invitation.cancelled_at = timezone.now()
+    invitation.save()
+    with pytest.raises(DomainError, match="withdrawn"):
+        account_create_from_invitation(invitation=invitation, full_name="Nora", password=PASSWORD)
+    assert not User.objects.filter(email__iexact=invitation.email).exists()
