@@ -10,3 +10,5 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Still Argon2, at a cost that keeps the suite fast.
+PASSWORD_HASHERS = ["knotenpunkt.core.testing.CheapArgon2PasswordHasher"]

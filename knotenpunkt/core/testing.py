@@ -6,6 +6,7 @@ from email import message_from_bytes, policy
 from email.message import EmailMessage
 
 from aiosmtpd.controller import Controller
+from django.contrib.auth.hashers import Argon2PasswordHasher
 
 
 @dataclass
@@ -70,3 +71,11 @@ def run_queued_tasks(limit: int = 1000) -> int:
         worker.run_task(task_result)
         ran += 1
     return ran
+
+
+class CheapArgon2PasswordHasher(Argon2PasswordHasher):
+    """Argon2 at the smallest cost, so tests hash passwords quickly (production keeps Django's)."""
+
+    time_cost = 1
+    memory_cost = 64
+    parallelism = 1
