@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "knotenpunkt.accounts",
     "knotenpunkt.members",
     "knotenpunkt.publishing",
+    "knotenpunkt.demo",
 ]
 
 MIDDLEWARE = [
@@ -139,6 +140,8 @@ AXES_COOLOFF_TIME = timedelta(minutes=env.int("KNOTENPUNKT_LOGIN_COOLOFF_MINUTES
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
+# Django's login forms (ours and the admin's) post the e-mail as "username".
+AXES_USERNAME_FORM_FIELD = "username"
 AXES_VERBOSE = False
 
 KNOTENPUNKT_INVITATION_DAYS = env.int("KNOTENPUNKT_INVITATION_DAYS", default=14)
@@ -204,7 +207,7 @@ SESSION_COOKIE_SECURE = env.bool(
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_HSTS_SECONDS = env.int("KNOTENPUNKT_HSTS_SECONDS", default=0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_SECONDS > 0
-SECURE_HSTS_PRELOAD = False
+SECURE_HSTS_PRELOAD = env.bool("KNOTENPUNKT_HSTS_PRELOAD", default=SECURE_HSTS_SECONDS >= 31536000)
 SECURE_PROXY_SSL_HEADER = (
     ("HTTP_X_FORWARDED_PROTO", "https")
     if env.bool("KNOTENPUNKT_BEHIND_PROXY", default=False)

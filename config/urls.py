@@ -6,7 +6,7 @@ Each domain app's `urls.py` holds its network pages; pages outside a network
 
 from django.conf import settings
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 
 from knotenpunkt.core import views as core_views
 
@@ -23,7 +23,8 @@ urlpatterns = [
     path("accounts/", include("knotenpunkt.accounts.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path(settings.KNOTENPUNKT_ADMIN_PATH, admin.site.urls),
-    path("<str:lang>/<slug:network>/", include(network_patterns)),
+    # Same shape as core.middleware.NETWORK_PATH, so other two-part paths are plain 404s.
+    re_path(r"^(?P<lang>[a-z]{2})/(?P<network>[-a-zA-Z0-9_]+)/", include(network_patterns)),
 ]
 
 handler404 = "knotenpunkt.core.views.page_not_found"

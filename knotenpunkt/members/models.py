@@ -7,9 +7,17 @@ date, and a new one starts, so that who spoke for whom stays known.
 from django.conf import settings
 from django.db import models
 from django.db.models.functions import Lower
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from knotenpunkt.core.models import NetworkScopedModel
+
+# Contact roles offered in forms; other roles are stored as typed.
+MAIN_CONTACT = "main contact"
+KNOWN_CONTACT_ROLES = {
+    MAIN_CONTACT: _("Main contact"),
+    "deputy contact": _("Deputy contact"),
+}
 
 # The kinds a new network starts with (DESIGN.md §6); a network may add its own.
 DEFAULT_ORGANISATION_KINDS = [
@@ -74,6 +82,11 @@ class Organisation(NetworkScopedModel):
                 "network", Lower("name"), Lower("city"), name="unique_organisation_name_city"
             )
         ]
+        # The member list pages through thousands of rows sorted by these columns.
+        indexes = [
+            models.Index(fields=["network", "name"], name="organisation_network_name"),
+            models.Index(fields=["network", "city", "name"], name="organisation_network_city"),
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -91,6 +104,12 @@ class Membership(NetworkScopedModel):
 
     class Meta:
         ordering = ["-joined_on"]
+        # Every scoped query filters by network first; SQLite then needs the network in the index.
+        indexes = [
+            models.Index(
+                fields=["network", "organisation", "joined_on"], name="membership_org_joined"
+            )
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["organisation"],
@@ -132,8 +151,20 @@ class Person(NetworkScopedModel):
                 name="unique_person_email_per_network",
             )
         ]
+        indexes = [models.Index(fields=["network", "full_name"], name="person_network_name")]
 
     def __str__(self) -> str:
+        return self.display_name
+
+    @property
+    def is_erased(self) -> bool:
+        return self.erased_at is not None
+
+    @property
+    def display_name(self) -> str:
+        """An erased person stays in the history as a "former contact" in the reader's language."""
+        if self.is_erased:
+            return gettext("Former contact")
         return self.full_name
 
 
@@ -144,7 +175,7 @@ class ContactPosition(NetworkScopedModel):
         Organisation, on_delete=models.CASCADE, related_name="positions"
     )
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="positions")
-    role = models.CharField(_("role"), max_length=100, default="main contact")
+    role = models.CharField(_("role"), max_length=100, default=MAIN_CONTACT)
     started_on = models.DateField(_("from"))
     ended_on = models.DateField(_("until"), null=True, blank=True)
     handover_note = models.TextField(_("note for the successor"), blank=True)
@@ -154,6 +185,10 @@ class ContactPosition(NetworkScopedModel):
 
     class Meta:
         ordering = ["-started_on", "-id"]
+        # Lists look up the open positions of a page of organisations (network first, as above).
+        indexes = [
+            models.Index(fields=["network", "organisation", "ended_on"], name="position_org_open")
+        ]
 
     def __str__(self) -> str:
         return f"{self.person} @ {self.organisation} ({self.role})"
@@ -161,6 +196,10 @@ class ContactPosition(NetworkScopedModel):
     @property
     def is_open(self) -> bool:
         return self.ended_on is None
+
+    @property
+    def role_label(self) -> str:
+        return str(KNOWN_CONTACT_ROLES.get(self.role, self.role))
 
 
 class AgreementVersion(NetworkScopedModel):

@@ -1,17 +1,315 @@
+"""Member pages: public directory, workspace, and the coordinator's organisation pages.
+
+People, contact positions and agreements have their own modules (views_people,
+views_agreements); CSV import and export live in views_csv.
+"""
+
 from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from knotenpunkt.accounts.decorators import network_permission_required
+from knotenpunkt.accounts.permissions import can
+from knotenpunkt.core.urls_helpers import network_reverse
+
+from . import services
+from .forms import (
+    DirectoryFilterForm,
+    JoinForm,
+    LeaveForm,
+    MemberListFilterForm,
+    OrganisationCreateForm,
+    OrganisationForm,
+    OrganisationProfileForm,
+    SignatureForm,
+)
+from .selectors import (
+    agreement_versions_list,
+    attach_current_contacts,
+    current_agreement_version,
+    editable_organisation_get,
+    kinds_list,
+    organisation_get,
+    organisation_timeline,
+    organisations_list,
+    organisations_spoken_for,
+    public_directory,
+)
+from .view_helpers import attempt, done, form_page, paginate
+
+# Columns of the member list that sort, with the sort key they use.
+SORT_COLUMNS = [
+    ("name", gettext_lazy("Name")),
+    ("kind", gettext_lazy("Kind")),
+    ("city", gettext_lazy("City")),
+    ("joined", gettext_lazy("Membership")),
+]
+
+
+def _detail_url(network, organisation):
+    return network_reverse(network, "members:organisation_detail", organisation_id=organisation.pk)
+
+
+def _initial(organisation, form_class) -> dict:
+    return {name: getattr(organisation, name) for name in form_class.base_fields}
+
+
+# Public and workspace --------------------------------------------------------------------
 
 
 def directory(request):
-    return render(request, "members/directory.html", {})
+    form = DirectoryFilterForm(request.GET or None, network=request.network)
+    filters = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    organisations = public_directory(
+        network=request.network, query=filters.get("q", ""), kind=filters.get("kind", "")
+    )
+    page = paginate(request, organisations, per_page=50)
+    return render(request, "members/directory.html", {"form": form, "page": page})
 
 
 @network_permission_required("workspace.view")
 def workspace(request):
-    return render(request, "members/workspace.html", {})
+    organisations = organisations_spoken_for(user=request.user, network=request.network)
+    return render(request, "members/workspace.html", {"organisations": organisations})
+
+
+@network_permission_required("organisation.edit_own")
+def workspace_organisation_edit(request, organisation_id):
+    organisation = editable_organisation_get(
+        user=request.user, network=request.network, organisation_id=organisation_id
+    )
+    form = OrganisationProfileForm(
+        request.POST or None, initial=_initial(organisation, OrganisationProfileForm)
+    )
+    if request.method == "POST" and form.is_valid():
+        updated = attempt(
+            form,
+            lambda: services.organisation_update(
+                organisation=organisation, actor=request.user, **form.cleaned_data
+            ),
+        )
+        if updated:
+            return done(
+                request,
+                _("The profile of %(name)s was saved.") % {"name": organisation.name},
+                network_reverse(request.network, "members:workspace"),
+            )
+    return form_page(
+        request,
+        form,
+        title=_("Profile of %(name)s") % {"name": organisation.name},
+        intro=_("This is what the network and, with your consent, the public see."),
+        back_url=network_reverse(request.network, "members:workspace"),
+        submit_label=_("Save profile"),
+    )
+
+
+# Coordinator: organisations --------------------------------------------------------------
+
+
+def _sort_columns(request, current: str) -> list[dict]:
+    """Header links: a click sorts by the column, a second click reverses the order."""
+    columns = []
+    for key, label in SORT_COLUMNS:
+        params = request.GET.copy()
+        params.pop("page", None)
+        params["sort"] = f"-{key}" if current == key else key
+        state = {key: "ascending", f"-{key}": "descending"}.get(current)
+        columns.append({"label": label, "url": f"?{params.urlencode()}", "aria_sort": state})
+    return columns
 
 
 @network_permission_required("members.view_internal")
 def manage_list(request):
-    return render(request, "members/manage_list.html", {})
+    network = request.network
+    form = MemberListFilterForm(
+        request.GET, network=network, kinds=list(kinds_list(network=network))
+    )
+    filters = form.filters()
+    version = current_agreement_version(network=network)
+    page = paginate(request, organisations_list(network=network, version=version, **filters))
+    page.object_list = attach_current_contacts(page.object_list)
+    context = {
+        "form": form,
+        "filters": filters,
+        "page": page,
+        "version": version,
+        "columns": _sort_columns(request, filters["sort"]),
+    }
+    return render(request, "members/manage_list.html", context)
+
+
+@network_permission_required("members.manage")
+def organisation_create(request):
+    network = request.network
+    form = OrganisationCreateForm(request.POST or None, network=network)
+    if request.method == "POST" and form.is_valid():
+        organisation = attempt(
+            form,
+            lambda: services.organisation_create(
+                network=network, actor=request.user, **form.cleaned_data
+            ),
+        )
+        if organisation:
+            return done(
+                request,
+                _("%(name)s was added.") % {"name": organisation.name},
+                _detail_url(network, organisation),
+            )
+    return form_page(
+        request,
+        form,
+        title=_("Add an organisation"),
+        back_url=network_reverse(network, "members:manage_list"),
+        submit_label=_("Add organisation"),
+    )
+
+
+@network_permission_required("members.view_internal")
+def organisation_detail(request, organisation_id):
+    network = request.network
+    organisation = organisation_get(network=network, organisation_id=organisation_id)
+    positions = list(organisation.positions.all())
+    memberships = list(organisation.memberships.all())
+    context = {
+        "organisation": organisation,
+        "memberships": memberships,
+        "is_member": any(period.left_on is None for period in memberships),
+        "current_positions": [position for position in positions if position.is_open],
+        "past_positions": [position for position in positions if not position.is_open],
+        "signatures": organisation.signatures.all(),
+        "timeline": organisation_timeline(
+            organisation=organisation, include_audit=can(request.user, network, "audit.view")
+        ),
+    }
+    return render(request, "members/organisation_detail.html", context)
+
+
+@network_permission_required("members.manage")
+def organisation_edit(request, organisation_id):
+    network = request.network
+    organisation = organisation_get(network=network, organisation_id=organisation_id)
+    initial = _initial(organisation, OrganisationForm)
+    form = OrganisationForm(request.POST or None, network=network, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        updated = attempt(
+            form,
+            lambda: services.organisation_update(
+                organisation=organisation, actor=request.user, **form.cleaned_data
+            ),
+        )
+        if updated:
+            return done(
+                request,
+                _("%(name)s was saved.") % {"name": updated.name},
+                _detail_url(network, organisation),
+            )
+    return form_page(
+        request,
+        form,
+        title=_("Edit %(name)s") % {"name": organisation.name},
+        back_url=_detail_url(network, organisation),
+        submit_label=_("Save"),
+    )
+
+
+@network_permission_required("members.manage")
+def membership_join(request, organisation_id):
+    network = request.network
+    organisation = organisation_get(network=network, organisation_id=organisation_id)
+    form = JoinForm(request.POST or None, initial={"joined_on": services.network_today(network)})
+    if request.method == "POST" and form.is_valid():
+        membership = attempt(
+            form,
+            lambda: services.membership_join(
+                organisation=organisation,
+                actor=request.user,
+                joined_on=form.cleaned_data["joined_on"],
+            ),
+        )
+        if membership:
+            return done(
+                request,
+                _("%(name)s is a member now.") % {"name": organisation.name},
+                _detail_url(network, organisation),
+            )
+    return form_page(
+        request,
+        form,
+        title=_("%(name)s joins the network") % {"name": organisation.name},
+        intro=_("A new membership period starts; earlier periods stay in the history."),
+        back_url=_detail_url(network, organisation),
+        submit_label=_("Record joining"),
+    )
+
+
+@network_permission_required("members.manage")
+def membership_leave(request, organisation_id):
+    network = request.network
+    organisation = organisation_get(network=network, organisation_id=organisation_id)
+    form = LeaveForm(request.POST or None, initial={"left_on": services.network_today(network)})
+    if request.method == "POST" and form.is_valid():
+        membership = attempt(
+            form,
+            lambda: services.membership_leave(
+                organisation=organisation,
+                actor=request.user,
+                left_on=form.cleaned_data["left_on"],
+                reason=form.cleaned_data["reason"],
+            ),
+        )
+        if membership:
+            return done(
+                request,
+                _("%(name)s has left the network.") % {"name": organisation.name},
+                _detail_url(network, organisation),
+            )
+    return form_page(
+        request,
+        form,
+        title=_("%(name)s leaves the network") % {"name": organisation.name},
+        intro=_("The membership period ends; the organisation and its history stay."),
+        back_url=_detail_url(network, organisation),
+        submit_label=_("Record leaving"),
+    )
+
+
+@network_permission_required("agreements.manage")
+def signature_add(request, organisation_id):
+    network = request.network
+    organisation = organisation_get(network=network, organisation_id=organisation_id)
+    versions = agreement_versions_list(network=network)
+    initial = {"signed_on": services.network_today(network)}
+    requested = request.GET.get("version", "")
+    if requested.isdigit():
+        initial["version"] = int(requested)
+    else:
+        current = current_agreement_version(network=network)
+        initial["version"] = current.pk if current else None
+    form = SignatureForm(
+        request.POST or None,
+        network=network,
+        organisation=organisation,
+        versions=versions,
+        initial=initial,
+    )
+    if request.method == "POST" and form.is_valid():
+        signature = attempt(
+            form,
+            lambda: services.agreement_sign(
+                organisation=organisation, actor=request.user, **form.cleaned_data
+            ),
+        )
+        if signature:
+            return done(
+                request,
+                _("The signature of %(name)s was recorded.") % {"name": organisation.name},
+                _detail_url(network, organisation),
+            )
+    return form_page(
+        request,
+        form,
+        title=_("Record a signature of %(name)s") % {"name": organisation.name},
+        back_url=_detail_url(network, organisation),
+        submit_label=_("Record signature"),
+    )

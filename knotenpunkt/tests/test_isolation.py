@@ -19,7 +19,7 @@ from knotenpunkt.members.tests.factories import (
 )
 from knotenpunkt.publishing.models import StaticPage, StaticPageTranslation
 
-NETWORK_PREFIX = "<str:lang>/<slug:network>/"
+NETWORK_MARKER = "(?P<network>"  # the resolver that mounts /<lang>/<network>/
 
 
 def _static_page(network):
@@ -63,7 +63,7 @@ def _network_patterns():
             if isinstance(entry, URLResolver):
                 inner_ns = entry.namespace or namespace
                 walk(entry.url_patterns, route, inner_ns)
-            elif isinstance(entry, URLPattern) and route.startswith(NETWORK_PREFIX):
+            elif isinstance(entry, URLPattern) and NETWORK_MARKER in route:
                 keywords = set(entry.pattern.converters) - {"lang", "network"}
                 if keywords:
                     name = f"{namespace}:{entry.name}" if namespace else entry.name

@@ -82,3 +82,8 @@ def test_network_create_refuses_a_taken_slug(network):
 
     with pytest.raises(CommandError, match="exists already"):
         call_command("network_create", network.slug, name="X", city="Y")
+
+
+@pytest.mark.parametrize("path", ["/foo/bar/", "/deu/musterstadt/", "/accounts/password_reset/"])
+def test_other_two_part_paths_are_plain_404s(client, network, path):
+    assert client.get(path).status_code == 404

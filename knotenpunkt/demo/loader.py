@@ -1,0 +1,229 @@
+"""Loads the demo networks: fictional, the same on every machine, and safe to run twice.
+
+A network that exists already is left alone; the demo accounts and their roles are
+ensured on every run, so that `make run` can always print working logins.
+"""
+
+import random
+from datetime import date, timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django_scopes import scopes_disabled
+
+from knotenpunkt.accounts.models import Role, User
+from knotenpunkt.accounts.services import role_grant
+from knotenpunkt.core.models import Network
+from knotenpunkt.core.services import network_create
+from knotenpunkt.members.models import AgreementSignature, AgreementVersion, Person
+
+from . import data
+from .builder import DEMO_TODAY, Builder, DemoLogin, OrgPlan, date_between
+
+SEED = 20040301
+FOUNDED = date(2004, 3, 1)
+DEMO_PASSWORD = "demo"
+MUSTERSTADT_PEOPLE = 150
+HANDOVERS = 12
+# Most members joined early or after the refugee arrivals of 2015/16 (network profile §3).
+JOIN_YEARS = [2004] * 8 + list(range(2005, 2025)) + [2015, 2016, 2016, 2017] * 2
+
+LOGINS = [
+    DemoLogin(
+        "coordinator@musterstadt.example",
+        Role.COORDINATOR,
+        "musterstadt",
+        "Jana Brückner",
+        "Brückenwerk gGmbH",
+    ),
+    DemoLogin(
+        "member@musterstadt.example",
+        Role.MEMBER_CONTACT,
+        "musterstadt",
+        "Aylin Demir",
+        "Kulturverein Brückenschlag e.V.",
+        ("de", "tr", "en"),
+    ),
+    DemoLogin(
+        "city@musterstadt.example",
+        Role.CITY_LIAISON,
+        "musterstadt",
+        "Tobias Stadler",
+        "Stadtverwaltung Musterstadt – Amt für Integration und Migration",
+    ),
+    DemoLogin(
+        "coordinator@beispielhausen.example",
+        Role.COORDINATOR,
+        "beispielhausen",
+        "Lena Hartung",
+        "Nachbarschaftshilfe Beispielhausen e.V.",
+    ),
+]
+# The demo member took over the contact role from a predecessor: the handover shows.
+MEMBER_HANDOVER_ON = date(2023, 9, 1)
+
+
+def demo_load() -> list[str]:
+    """Create whatever part of the demo is missing; returns the slugs of networks created now."""
+    created = []
+    builders = {"musterstadt": _build_musterstadt, "beispielhausen": _build_beispielhausen}
+    with scopes_disabled(), transaction.atomic():
+        users = {login.email: _ensure_user(login) for login in LOGINS}
+        for slug, build in builders.items():
+            logins = [login for login in LOGINS if login.network_slug == slug]
+            network = Network.objects.filter(slug=slug).first()
+            if network is None:
+                # A string seed is hashed with SHA-512: the same rows on every machine.
+                network = build(random.Random(f"{SEED}-{slug}"), users, logins)
+                created.append(slug)
+            for login in logins:
+                user = users[login.email]
+                role_grant(network=network, user=user, role=login.role, actor=None)
+                Person.objects.filter(
+                    network=network, email__iexact=login.email, user__isnull=True
+                ).update(user=user)
+    return created
+
+
+def _ensure_user(login: DemoLogin) -> User:
+    user = User.objects.filter(email=login.email).first()
+    if user is None:
+        user = User.objects.create_user(
+            login.email, password=DEMO_PASSWORD, full_name=login.full_name
+        )
+    return user
+
+
+def _build_musterstadt(rng: random.Random, users: dict, logins: list[DemoLogin]) -> Network:
+    network = network_create(
+        slug="musterstadt",
+        name="Netzwerk für Integration Musterstadt",
+        city="Musterstadt",
+        language="de",
+        languages=[code for code, _name in settings.LANGUAGES],
+        coordinating_body="Brückenwerk gGmbH",
+        contact_email="netzwerk@brueckenwerk.example",
+    )
+    Network.objects.filter(pk=network.pk).update(
+        contact_phone="0123 456780",
+        address="Brückenwerk gGmbH\nAnger 12\n12345 Musterstadt",
+        imprint_responsible="Jana Brückner, Netzwerkkoordination",
+    )
+    builder = Builder(network, rng, users, logins)
+    anchors = {login.organisation for login in logins}
+    plans = [
+        builder.organisation(
+            kind,
+            name,
+            group,
+            public=kind == "administration" or name in anchors or rng.random() < 0.85,
+        )
+        for kind, entries in data.MUSTERSTADT_ORGANISATIONS.items()
+        for name, group in entries
+    ]
+    coordinator = next(login for login in logins if login.role == Role.COORDINATOR)
+    member = next(login for login in logins if login.role == Role.MEMBER_CONTACT)
+    _give_history(plans, rng, anchors, member.organisation)
+    builder.save_organisations(plans)
+    builder.save_contacts(plans, people=MUSTERSTADT_PEOPLE)
+    _agreements(
+        network,
+        plans,
+        rng,
+        recorded_by=users[coordinator.email],
+        not_signed_current={member.organisation},
+    )
+    return network
+
+
+def _give_history(
+    plans: list[OrgPlan], rng: random.Random, anchors: set[str], member_organisation: str
+) -> None:
+    """Join dates, members who left (with a reason), one who re-joined, and handovers."""
+    for plan in plans:
+        if plan.organisation.name in anchors:
+            joined = FOUNDED
+        else:
+            year = rng.choice(JOIN_YEARS)
+            last_day = min(date(year, 12, 31), DEMO_TODAY - timedelta(days=60))
+            joined = date_between(rng, date(year, 1, 1), last_day)
+        plan.periods = [(joined, None, "")]
+    ordinary = [plan for plan in plans if plan.organisation.name not in anchors]
+
+    rejoiner = rng.choice([plan for plan in ordinary if plan.joined < date(2012, 1, 1)])
+    left_on = date_between(rng, rejoiner.joined + timedelta(days=3 * 365), date(2017, 12, 31))
+    rejoined_on = date_between(rng, date(2019, 2, 1), date(2019, 9, 30))
+    rejoiner.periods = [(rejoiner.joined, left_on, data.REJOIN_REASON), (rejoined_on, None, "")]
+
+    leaving = [p for p in ordinary if p is not rejoiner and p.joined < date(2021, 1, 1)]
+    for plan, reason in zip(
+        rng.sample(leaving, k=len(data.LEAVE_REASONS)), data.LEAVE_REASONS, strict=True
+    ):
+        left_on = date_between(rng, plan.joined + timedelta(days=365), DEMO_TODAY - timedelta(30))
+        plan.periods = [(plan.joined, left_on, reason)]
+
+    staying = [
+        p for p in ordinary if p.left is None and p is not rejoiner and p.joined < date(2023, 6, 1)
+    ]
+    for plan in rng.sample(staying, k=HANDOVERS - 1):
+        earliest = max(plan.joined + timedelta(days=365), date(2019, 1, 1))
+        plan.handover_on = date_between(rng, earliest, DEMO_TODAY - timedelta(days=14))
+    member_plan = next(plan for plan in plans if plan.organisation.name == member_organisation)
+    member_plan.handover_on = MEMBER_HANDOVER_ON
+
+
+def _agreements(network, plans, rng, *, recorded_by, not_signed_current: set[str]) -> None:
+    """The 2019 and 2024 versions: many members signed the old one, fewer the current one."""
+    versions = [
+        AgreementVersion.objects.create(
+            network=network, title=title, text=text, valid_from=date.fromisoformat(valid_from)
+        )
+        for title, valid_from, text in (data.AGREEMENT_2019, data.AGREEMENT_2024)
+    ]
+    old, current = versions
+    signatures = []
+    for plan in plans:
+        name = plan.organisation.name
+        for version, share, until in (
+            (old, 0.85, current.valid_from),
+            (current, 0.0 if name in not_signed_current else 0.5, DEMO_TODAY),
+        ):
+            start = max(version.valid_from, plan.joined)
+            end = min(until - timedelta(days=1), plan.left or DEMO_TODAY)
+            if start + timedelta(days=14) > end or rng.random() >= share:
+                continue
+            day = date_between(rng, start, min(end, start + timedelta(days=180)))
+            signatures.append(
+                AgreementSignature(
+                    network=network,
+                    organisation=plan.organisation,
+                    version=version,
+                    signed_on=day,
+                    signed_by=plan.main_contact_on(day),
+                    recorded_by=recorded_by,
+                )
+            )
+    AgreementSignature.objects.bulk_create(signatures)
+
+
+def _build_beispielhausen(rng: random.Random, users: dict, logins: list[DemoLogin]) -> Network:
+    """A small second network: its coordinator sees none of Musterstadt's data."""
+    network = network_create(
+        slug="beispielhausen",
+        name="Netzwerk für Integration Beispielhausen",
+        city="Beispielhausen",
+        language="de",
+        languages=["de", "en", "ar", "uk"],
+        coordinating_body="Nachbarschaftshilfe Beispielhausen e.V.",
+        contact_email="netzwerk@beispielhausen.example",
+    )
+    builder = Builder(network, rng, users, logins)
+    plans = [
+        builder.organisation(kind, name, group, public=True)
+        for kind, name, group in data.BEISPIELHAUSEN_ORGANISATIONS
+    ]
+    for plan in plans:
+        plan.periods = [(date_between(rng, date(2016, 1, 1), date(2022, 12, 31)), None, "")]
+    builder.save_organisations(plans)
+    builder.save_contacts(plans, people=len(plans))
+    return network

@@ -1,0 +1,10 @@
+"""Dates of memberships and roles are local dates of the network's own time zone."""
+
+import datetime
+
+from django.utils import timezone
+
+
+def network_today(network) -> datetime.date:
+    """Today in the network's own time zone (dates of memberships are local dates)."""
+    return timezone.now().astimezone(network.tz).date()

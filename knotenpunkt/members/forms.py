@@ -1,0 +1,300 @@
+"""Forms of the member pages. They parse input; the rules live in services.py."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .languages import parse_language_codes
+from .models import KNOWN_CONTACT_ROLES, MAIN_CONTACT
+from .selectors import (
+    AGREEMENT_SIGNED,
+    AGREEMENT_UNSIGNED,
+    ORGANISATION_SORTS,
+    STATUS_ALL,
+    STATUS_FORMER,
+    STATUS_MEMBER,
+    kinds_list,
+    persons_for_choice,
+)
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
+class LanguagesField(forms.CharField):
+    """Language codes typed as text ("de, tr, ar"), cleaned to a list."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("label", _("Languages"))
+        kwargs.setdefault("help_text", _("Language codes separated by commas, e.g. de, tr, ar."))
+        super().__init__(**kwargs)
+
+    def prepare_value(self, value):
+        if isinstance(value, list | tuple):
+            return ", ".join(value)
+        return value
+
+    def clean(self, value):
+        value = super().clean(value)
+        try:
+            return parse_language_codes(value)
+        except ValueError as error:
+            raise forms.ValidationError(
+                _("These are not language codes: %(codes)s"), params={"codes": str(error)}
+            ) from None
+
+
+class NetworkForm(forms.Form):
+    """A form whose choices come from the request's network."""
+
+    def __init__(self, *args, network, **kwargs):
+        self.network = network
+        super().__init__(*args, **kwargs)
+
+
+# Organisations ---------------------------------------------------------------------------
+
+
+class OrganisationProfileForm(forms.Form):
+    """What a member contact may change about their own organisation."""
+
+    street = forms.CharField(label=_("Street and number"), max_length=200, required=False)
+    postal_code = forms.CharField(label=_("Postal code"), max_length=20, required=False)
+    city = forms.CharField(label=_("City"), max_length=120, required=False)
+    website = forms.URLField(
+        label=_("Website"), required=False, assume_scheme="https", max_length=200
+    )
+    email = forms.EmailField(label=_("E-mail address"), required=False)
+    phone = forms.CharField(label=_("Phone"), max_length=50, required=False)
+    languages = LanguagesField()
+    description = forms.CharField(label=_("Description"), widget=forms.Textarea, required=False)
+    public_listing = forms.BooleanField(
+        label=_("The organisation agrees to be listed in the public member directory"),
+        required=False,
+    )
+
+
+class OrganisationForm(NetworkForm, OrganisationProfileForm):
+    name = forms.CharField(label=_("Name"), max_length=200)
+    kind = forms.ModelChoiceField(label=_("Kind"), queryset=None, empty_label=None)
+
+    field_order = ["name", "kind"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].queryset = kinds_list(network=self.network)
+
+
+class OrganisationCreateForm(OrganisationForm):
+    joined_on = forms.DateField(
+        label=_("Member since"),
+        required=False,
+        widget=DateInput,
+        help_text=_("Leave empty if the organisation is not a member yet."),
+    )
+
+
+class MemberListFilterForm(NetworkForm):
+    STATUS_CHOICES = [
+        (STATUS_ALL, _("All")),
+        (STATUS_MEMBER, _("Current members")),
+        (STATUS_FORMER, _("Former members")),
+    ]
+    AGREEMENT_CHOICES = [
+        ("", _("All")),
+        (AGREEMENT_SIGNED, _("Signed the current version")),
+        (AGREEMENT_UNSIGNED, _("Not signed the current version")),
+    ]
+    q = forms.CharField(label=_("Search"), required=False, max_length=200)
+    kind = forms.ChoiceField(label=_("Kind"), required=False)
+    status = forms.ChoiceField(label=_("Status"), required=False, choices=STATUS_CHOICES)
+    agreement = forms.ChoiceField(label=_("Agreement"), required=False, choices=AGREEMENT_CHOICES)
+    sort = forms.ChoiceField(
+        required=False,
+        widget=forms.HiddenInput,
+        choices=[(key, key) for key in ORGANISATION_SORTS],
+    )
+
+    def __init__(self, *args, kinds=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        kinds = kinds if kinds is not None else kinds_list(network=self.network)
+        self.fields["kind"].choices = [("", _("All kinds"))] + [
+            (kind.key, kind.label) for kind in kinds
+        ]
+
+    def filters(self) -> dict:
+        """Valid filters, or the defaults when the query string was tampered with."""
+        data = self.cleaned_data if self.is_valid() else {}
+        return {
+            "query": data.get("q", ""),
+            "kind": data.get("kind", ""),
+            "status": data.get("status") or STATUS_ALL,
+            "agreement": data.get("agreement", ""),
+            "sort": data.get("sort") or "name",
+        }
+
+
+class DirectoryFilterForm(NetworkForm):
+    q = forms.CharField(label=_("Search"), required=False, max_length=200)
+    kind = forms.ChoiceField(label=_("Kind"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = [("", _("All kinds"))] + [
+            (kind.key, kind.label) for kind in kinds_list(network=self.network)
+        ]
+
+
+class JoinForm(forms.Form):
+    joined_on = forms.DateField(label=_("Member since"), widget=DateInput)
+
+
+class LeaveForm(forms.Form):
+    left_on = forms.DateField(label=_("Left on"), widget=DateInput)
+    reason = forms.CharField(label=_("Reason for leaving"), max_length=300, required=False)
+
+
+# People and contact positions ------------------------------------------------------------
+
+
+class PersonForm(forms.Form):
+    full_name = forms.CharField(label=_("Name"), max_length=200)
+    email = forms.EmailField(label=_("E-mail address"), required=False)
+    phone = forms.CharField(label=_("Phone"), max_length=50, required=False)
+    languages = LanguagesField()
+    contact_consent = forms.BooleanField(
+        label=_("Agrees to be contacted by the network"), required=False
+    )
+
+
+def person_choice_label(person) -> str:
+    """Names repeat; the e-mail address tells two people apart."""
+    return f"{person.display_name} <{person.email}>" if person.email else person.display_name
+
+
+class PersonChoiceMixin(forms.Form):
+    """Choose an existing person, or give the name (and address) of a new one."""
+
+    person_field = "person"
+    full_name = forms.CharField(label=_("Name"), max_length=200, required=False)
+    email = forms.EmailField(label=_("E-mail address"), required=False)
+    phone = forms.CharField(label=_("Phone"), max_length=50, required=False)
+    languages = LanguagesField()
+
+    def add_person_field(self, network, label):
+        field = forms.ModelChoiceField(
+            label=label,
+            queryset=persons_for_choice(network=network),
+            required=False,
+            empty_label=_("— a new person (enter below) —"),
+        )
+        field.label_from_instance = person_choice_label
+        self.fields[self.person_field] = field
+
+    def clean(self):
+        data = super().clean()
+        chosen = data.get(self.person_field)
+        if chosen and data.get("full_name"):
+            self.add_error(
+                "full_name", _("Either choose a person from the list or enter a new one.")
+            )
+        elif not chosen and not data.get("full_name") and not self.has_error("full_name"):
+            self.add_error(self.person_field, _("Choose a person or enter the name of a new one."))
+        return data
+
+    def person_data(self) -> dict | None:
+        if self.cleaned_data.get(self.person_field):
+            return None
+        return {key: self.cleaned_data[key] for key in ("full_name", "email", "phone", "languages")}
+
+
+class PositionOpenForm(NetworkForm, PersonChoiceMixin):
+    role = forms.ChoiceField(label=_("Role"))
+    other_role = forms.CharField(
+        label=_("Other role"),
+        max_length=100,
+        required=False,
+        help_text=_("Only if you chose “other role” above."),
+    )
+    started_on = forms.DateField(label=_("From"), widget=DateInput)
+
+    field_order = ["person", "full_name", "email", "phone", "languages", "role", "other_role"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.add_person_field(self.network, _("Person"))
+        self.fields["role"].choices = [
+            *KNOWN_CONTACT_ROLES.items(),
+            ("", _("Other role (enter below)")),
+        ]
+        self.fields["role"].required = False
+        self.fields["role"].initial = MAIN_CONTACT
+        self.order_fields(self.field_order)
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("role"):
+            if not data.get("other_role", "").strip():
+                self.add_error("other_role", _("Enter the role."))
+            data["role"] = data.get("other_role", "").strip()
+        return data
+
+
+class HandoverForm(NetworkForm, PersonChoiceMixin):
+    person_field = "successor"
+    on = forms.DateField(label=_("Handover on"), widget=DateInput)
+    note = forms.CharField(
+        label=_("Note for the successor"),
+        widget=forms.Textarea,
+        required=False,
+        help_text=_("What the successor should know: running topics, contacts, dates."),
+    )
+
+    field_order = ["successor", "full_name", "email", "phone", "languages", "on", "note"]
+
+    def __init__(self, *args, position, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.add_person_field(self.network, _("Successor"))
+        self.fields["successor"].queryset = self.fields["successor"].queryset.exclude(
+            pk=position.person_id
+        )
+        self.order_fields(self.field_order)
+
+
+class PositionCloseForm(forms.Form):
+    ended_on = forms.DateField(label=_("Until"), widget=DateInput)
+
+
+# Agreements ------------------------------------------------------------------------------
+
+
+class AgreementVersionForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=200)
+    text = forms.CharField(
+        label=_("Text"),
+        widget=forms.Textarea(attrs={"rows": 16}),
+        help_text=_("Markdown: ## heading, **bold**, - list item, [link](https://…)."),
+    )
+    valid_from = forms.DateField(label=_("Valid from"), widget=DateInput)
+
+
+class SignatureForm(NetworkForm):
+    version = forms.ModelChoiceField(label=_("Version of the agreement"), queryset=None)
+    signed_on = forms.DateField(label=_("Signed on"), widget=DateInput)
+    signed_by = forms.ModelChoiceField(
+        label=_("Signed by"), queryset=None, required=False, empty_label=_("— not recorded —")
+    )
+
+    def __init__(self, *args, organisation, versions, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["version"].queryset = versions
+        self.fields["signed_by"].queryset = (
+            persons_for_choice(network=self.network)
+            .filter(positions__organisation=organisation)
+            .distinct()
+        )
+        self.fields["signed_by"].label_from_instance = person_choice_label

@@ -1,0 +1,390 @@
+"""Reads of the members app. List selectors annotate everything a row shows: no query per row."""
+
+from dataclasses import dataclass
+
+from django.db.models import (
+    BooleanField,
+    Count,
+    Exists,
+    F,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+)
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext
+from django_scopes import scopes_disabled
+
+from knotenpunkt.accounts.permissions import can
+
+from .dates import network_today
+from .models import (
+    KNOWN_CONTACT_ROLES,
+    AgreementSignature,
+    AgreementVersion,
+    ContactPosition,
+    Membership,
+    Organisation,
+    OrganisationKind,
+    Person,
+)
+from .timeline import organisation_timeline  # noqa: F401  (part of this module's interface)
+
+STATUS_MEMBER, STATUS_FORMER, STATUS_ALL = "member", "former", "all"
+AGREEMENT_SIGNED, AGREEMENT_UNSIGNED = "signed", "unsigned"
+
+# Sort keys offered on the member list; the id keeps pages stable between equal names.
+ORGANISATION_SORTS = {
+    "name": ("name", "pk"),
+    "-name": ("-name", "-pk"),
+    "city": ("city", "name", "pk"),
+    "-city": ("-city", "-name", "-pk"),
+    "kind": ("kind__position", "name", "pk"),
+    "-kind": ("-kind__position", "name", "pk"),
+    "joined": (F("member_since").asc(nulls_last=True), "name", "pk"),
+    "-joined": (F("member_since").desc(nulls_last=True), "name", "pk"),
+}
+
+
+def kinds_list(*, network) -> QuerySet:
+    return OrganisationKind.objects.filter(network=network).order_by("position", "name")
+
+
+def current_agreement_version(*, network, on=None) -> AgreementVersion | None:
+    """The version in force on a day (today in the network's time zone by default)."""
+    on = on or network_today(network)
+    return (
+        AgreementVersion.objects.filter(network=network, valid_from__lte=on)
+        .order_by("-valid_from")
+        .first()
+    )
+
+
+def _open_membership() -> QuerySet:
+    return Membership.objects.filter(organisation=OuterRef("pk"), left_on__isnull=True)
+
+
+@dataclass(frozen=True)
+class CurrentContact:
+    """Who speaks for an organisation now, as a list row shows it."""
+
+    name: str
+    email: str
+    role: str
+    erased: bool = False
+
+    @property
+    def display_name(self) -> str:
+        return gettext("Former contact") if self.erased else self.name
+
+    @property
+    def role_label(self) -> str:
+        return str(KNOWN_CONTACT_ROLES.get(self.role, self.role))
+
+
+def attach_current_contacts(organisations) -> list[Organisation]:
+    """Set `current_contacts` on a page of organisations with one light query (no model rows).
+
+    List pages call this after paginating, so that it runs for the shown rows only.
+    """
+    organisations = list(organisations)
+    contacts: dict[int, list[CurrentContact]] = {
+        organisation.pk: [] for organisation in organisations
+    }
+    if contacts:
+        rows = (
+            ContactPosition.objects.filter(
+                organisation_id__in=list(contacts), ended_on__isnull=True
+            )
+            .order_by("role", "started_on", "pk")
+            .values_list(
+                "organisation_id", "role", "person__full_name", "person__email", "person__erased_at"
+            )
+        )
+        for organisation_id, role, name, email, erased_at in rows:
+            contacts[organisation_id].append(
+                CurrentContact(name=name, email=email, role=role, erased=erased_at is not None)
+            )
+    for organisation in organisations:
+        organisation.current_contacts = contacts[organisation.pk]
+    return organisations
+
+
+def _signed(version: AgreementVersion | None):
+    if version is None:
+        return Value(False, output_field=BooleanField())
+    return Exists(AgreementSignature.objects.filter(organisation=OuterRef("pk"), version=version))
+
+
+def _with_status(queryset: QuerySet) -> QuerySet:
+    """Annotate `member_since` (open period) and `left_on` (end of the latest period)."""
+    latest = Membership.objects.filter(organisation=OuterRef("pk")).order_by("-joined_on", "-pk")
+    return queryset.annotate(
+        member_since=Subquery(_open_membership().values("joined_on")[:1]),
+        last_left_on=Subquery(latest.values("left_on")[:1]),
+    )
+
+
+def organisations_list(
+    *,
+    network,
+    query: str = "",
+    kind: str = "",
+    status: str = STATUS_ALL,
+    agreement: str = "",
+    sort: str = "name",
+    version: AgreementVersion | None = None,
+) -> QuerySet:
+    """The coordinator's member list: filtered and sorted in the database, ready to paginate.
+
+    `version` is the agreement version the signed/unsigned filter refers to (normally the
+    current one, which the caller fetches once to show it).
+    """
+    organisations = Organisation.objects.filter(network=network)
+    query = (query or "").strip()
+    if query:
+        contact_match = ContactPosition.objects.filter(
+            organisation=OuterRef("pk"), ended_on__isnull=True, person__full_name__icontains=query
+        )
+        organisations = organisations.filter(
+            Q(name__icontains=query)
+            | Q(city__icontains=query)
+            | Q(email__icontains=query)
+            | Exists(contact_match)
+        )
+    if kind:
+        organisations = organisations.filter(kind__key=kind)
+    if status == STATUS_MEMBER:
+        organisations = organisations.filter(Exists(_open_membership()))
+    elif status == STATUS_FORMER:
+        organisations = organisations.filter(
+            Exists(Membership.objects.filter(organisation=OuterRef("pk")))
+        ).exclude(Exists(_open_membership()))
+    if agreement == AGREEMENT_SIGNED:
+        organisations = organisations.filter(_signed(version)) if version else organisations.none()
+    elif agreement == AGREEMENT_UNSIGNED and version is not None:
+        organisations = organisations.exclude(_signed(version))
+    return (
+        _with_status(organisations)
+        .annotate(signed_current=_signed(version))
+        .select_related("kind")
+        .order_by(*ORGANISATION_SORTS.get(sort, ORGANISATION_SORTS["name"]))
+    )
+
+
+def organisation_get(*, network, organisation_id) -> Organisation:
+    """One organisation with its periods, contacts (current and past) and signatures."""
+    queryset = Organisation.objects.select_related("kind").prefetch_related(
+        Prefetch("memberships", queryset=Membership.objects.order_by("-joined_on", "-pk")),
+        Prefetch(
+            "positions",
+            queryset=ContactPosition.objects.select_related("person", "predecessor__person"),
+        ),
+        Prefetch(
+            "signatures",
+            queryset=AgreementSignature.objects.select_related("version", "signed_by").order_by(
+                "-version__valid_from"
+            ),
+        ),
+    )
+    return get_object_or_404(queryset, network=network, pk=organisation_id)
+
+
+def organisations_without_current_signature(*, network, version=None) -> QuerySet:
+    """Current members that have not signed the version in force (or the given one)."""
+    version = version or current_agreement_version(network=network)
+    if version is None:
+        return Organisation.objects.none()
+    return (
+        Organisation.objects.filter(network=network)
+        .filter(Exists(_open_membership()))
+        .exclude(_signed(version))
+        .annotate(member_since=Subquery(_open_membership().values("joined_on")[:1]))
+        .select_related("kind")
+        .order_by("name", "pk")
+    )
+
+
+def public_directory(*, network, query: str = "", kind: str = "") -> QuerySet:
+    """Current members that agreed to be listed; only organisation data, nobody's personal data."""
+    organisations = Organisation.objects.filter(network=network, public_listing=True).filter(
+        Exists(_open_membership())
+    )
+    query = (query or "").strip()
+    if query:
+        organisations = organisations.filter(
+            Q(name__icontains=query) | Q(city__icontains=query) | Q(description__icontains=query)
+        )
+    if kind:
+        organisations = organisations.filter(kind__key=kind)
+    return organisations.select_related("kind").order_by("name", "pk")
+
+
+def organisations_spoken_for(*, user, network) -> QuerySet:
+    """Organisations for which the user's contact person holds an open position."""
+    if not getattr(user, "is_authenticated", False):
+        return Organisation.objects.none()
+    holds = ContactPosition.objects.filter(
+        organisation=OuterRef("pk"),
+        ended_on__isnull=True,
+        person__user=user,
+        person__erased_at__isnull=True,
+    )
+    return (
+        Organisation.objects.filter(network=network)
+        .filter(Exists(holds))
+        .select_related("kind")
+        .order_by("name", "pk")
+    )
+
+
+# People ----------------------------------------------------------------------------------
+
+
+def persons_list(*, network, query: str = "") -> QuerySet:
+    persons = Person.objects.filter(network=network)
+    query = (query or "").strip()
+    if query:
+        persons = persons.filter(Q(full_name__icontains=query) | Q(email__icontains=query))
+    current = Prefetch(
+        "positions",
+        queryset=ContactPosition.objects.filter(ended_on__isnull=True)
+        .select_related("organisation")
+        .order_by("organisation__name"),
+        to_attr="current_positions",
+    )
+    # Erased people sort last: their name is blank.
+    return persons.prefetch_related(current).order_by(
+        F("erased_at").asc(nulls_first=True), "full_name", "pk"
+    )
+
+
+def person_get(*, network, person_id) -> Person:
+    queryset = Person.objects.select_related("user").prefetch_related(
+        Prefetch(
+            "positions",
+            queryset=ContactPosition.objects.select_related(
+                "organisation", "predecessor__person"
+            ).order_by("-started_on", "-pk"),
+        ),
+        Prefetch(
+            "signatures",
+            queryset=AgreementSignature.objects.select_related("organisation", "version"),
+        ),
+    )
+    return get_object_or_404(queryset, network=network, pk=person_id)
+
+
+def persons_for_choice(*, network) -> QuerySet:
+    """People who can take a role or sign: everybody not erased."""
+    return Person.objects.filter(network=network, erased_at__isnull=True).order_by(
+        "full_name", "pk"
+    )
+
+
+# Agreements ------------------------------------------------------------------------------
+
+
+def agreement_versions_list(*, network) -> QuerySet:
+    return (
+        AgreementVersion.objects.filter(network=network)
+        .annotate(signature_count=Count("signatures"))
+        .order_by("-valid_from")
+    )
+
+
+def agreement_get(*, network, agreement_id) -> AgreementVersion:
+    return get_object_or_404(AgreementVersion, network=network, pk=agreement_id)
+
+
+def agreement_signatures(*, version: AgreementVersion) -> QuerySet:
+    return (
+        AgreementSignature.objects.filter(network=version.network_id, version=version)
+        .select_related("organisation", "signed_by")
+        .order_by("organisation__name", "pk")
+    )
+
+
+# GDPR ------------------------------------------------------------------------------------
+
+
+def _iso(value):
+    return value.isoformat() if value is not None else None
+
+
+def personal_data_export(*, user) -> dict:
+    """What the members app holds about a user, in every network (JSON-serialisable)."""
+    with scopes_disabled():
+        persons = (
+            Person.objects.filter(user=user)
+            .select_related("network")
+            .prefetch_related(
+                Prefetch(
+                    "positions",
+                    queryset=ContactPosition.objects.select_related("organisation").order_by(
+                        "started_on", "pk"
+                    ),
+                ),
+                Prefetch(
+                    "signatures",
+                    queryset=AgreementSignature.objects.select_related(
+                        "organisation", "version"
+                    ).order_by("signed_on", "pk"),
+                ),
+            )
+            .order_by("network__name", "pk")
+        )
+        return {
+            "contact_persons": [
+                {
+                    "network": {"slug": person.network.slug, "name": person.network.name},
+                    "name": person.full_name,
+                    "email": person.email,
+                    "phone": person.phone,
+                    "languages": list(person.languages or []),
+                    "contact_consent": person.contact_consent,
+                    "contact_consent_at": _iso(person.contact_consent_at),
+                    "created_at": _iso(person.created_at),
+                    "positions": [
+                        {
+                            "organisation": position.organisation.name,
+                            "role": position.role,
+                            "started_on": _iso(position.started_on),
+                            "ended_on": _iso(position.ended_on),
+                            "handover_note": position.handover_note,
+                        }
+                        for position in person.positions.all()
+                    ],
+                    "signatures": [
+                        {
+                            "organisation": signature.organisation.name,
+                            "agreement": signature.version.title,
+                            "agreement_valid_from": _iso(signature.version.valid_from),
+                            "signed_on": _iso(signature.signed_on),
+                        }
+                        for signature in person.signatures.all()
+                    ],
+                }
+                for person in persons
+            ]
+        }
+
+
+def position_get(*, network, position_id) -> ContactPosition:
+    queryset = ContactPosition.objects.select_related("organisation", "person")
+    return get_object_or_404(queryset, network=network, pk=position_id)
+
+
+def editable_organisation_get(*, user, network, organisation_id) -> Organisation:
+    """The organisation if the user may edit its profile: coordinators any, contacts their own.
+
+    Anything else is a 404, so that nobody learns which ids exist.
+    """
+    if can(user, network, "members.manage"):
+        queryset = Organisation.objects.filter(network=network).select_related("kind")
+    else:
+        queryset = organisations_spoken_for(user=user, network=network)
+    return get_object_or_404(queryset, pk=organisation_id)

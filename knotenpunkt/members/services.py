@@ -1,0 +1,550 @@
+"""Writes of the members app: organisations, memberships, people, contact positions, agreements.
+
+Every function is one write: keyword-only, atomic, one audit entry (with the
+organisation as context where there is one, so that its trail shows it).
+History is closed with dates, never deleted.
+"""
+
+import datetime
+
+from django.db import transaction
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+
+from knotenpunkt.accounts.services import invitation_create, role_grant
+from knotenpunkt.core.errors import DomainError
+from knotenpunkt.core.services import audit_record
+
+from .dates import network_today
+from .erasure import person_erase  # noqa: F401  (part of this module's interface)
+from .languages import parse_language_codes
+from .models import (
+    MAIN_CONTACT,
+    AgreementSignature,
+    AgreementVersion,
+    ContactPosition,
+    Membership,
+    Organisation,
+    OrganisationKind,
+    Person,
+)
+
+ORGANISATION_FIELDS = (
+    "name",
+    "kind",
+    "street",
+    "postal_code",
+    "city",
+    "website",
+    "email",
+    "phone",
+    "languages",
+    "description",
+    "public_listing",
+)
+PERSON_FIELDS = ("full_name", "email", "phone", "languages", "contact_consent")
+MEMBER_CONTACT_ROLE = "member_contact"
+
+
+def _date(value: datetime.date) -> str:
+    return formats.date_format(value, "SHORT_DATE_FORMAT")
+
+
+def _languages(value, *, field: str = "languages") -> list[str]:
+    try:
+        return parse_language_codes(value)
+    except ValueError as error:
+        raise DomainError(
+            _("These are not language codes (use codes like de, tr, ar): %(codes)s")
+            % {"codes": error},
+            field=field,
+        ) from None
+
+
+def _required_text(value, *, field: str) -> str:
+    value = (value or "").strip()
+    if not value:
+        raise DomainError(_("This field is required."), field=field)
+    return value
+
+
+def _lock(organisation: Organisation) -> None:
+    """Serialise writes to one organisation's periods (a no-op on SQLite, which locks the file)."""
+    Organisation.objects.select_for_update().filter(pk=organisation.pk).first()
+
+
+# Organisations ---------------------------------------------------------------------------
+
+
+def _check_kind(network, kind: OrganisationKind) -> None:
+    if kind is None or kind.network_id != network.pk:
+        raise DomainError(_("Choose a kind of organisation of this network."), field="kind")
+
+
+def _check_unique_organisation(network, name: str, city: str, *, exclude_pk=None) -> None:
+    clash = Organisation.objects.filter(network=network, name__iexact=name, city__iexact=city)
+    if exclude_pk is not None:
+        clash = clash.exclude(pk=exclude_pk)
+    if clash.exists():
+        raise DomainError(
+            _("An organisation with this name exists already in %(city)s.") % {"city": city or "–"},
+            field="name",
+        )
+
+
+@transaction.atomic
+def organisation_create(
+    *,
+    network,
+    actor,
+    name: str,
+    kind: OrganisationKind,
+    street: str = "",
+    postal_code: str = "",
+    city: str = "",
+    website: str = "",
+    email: str = "",
+    phone: str = "",
+    languages=(),
+    description: str = "",
+    public_listing: bool = False,
+    joined_on: datetime.date | None = None,
+) -> Organisation:
+    """Add an organisation; with `joined_on` it becomes a member from that day."""
+    name = _required_text(name, field="name")
+    city = (city or "").strip()
+    _check_kind(network, kind)
+    _check_unique_organisation(network, name, city)
+    organisation = Organisation.objects.create(
+        network=network,
+        name=name,
+        kind=kind,
+        street=street.strip(),
+        postal_code=postal_code.strip(),
+        city=city,
+        website=website.strip(),
+        email=email.strip(),
+        phone=phone.strip(),
+        languages=_languages(languages),
+        description=description.strip(),
+        public_listing=public_listing,
+        public_listing_changed_at=timezone.now() if public_listing else None,
+    )
+    audit_record(network=network, actor=actor, action="organisation.create", target=organisation)
+    if joined_on is not None:
+        membership_join(organisation=organisation, actor=actor, joined_on=joined_on)
+    return organisation
+
+
+@transaction.atomic
+def organisation_update(*, organisation: Organisation, actor, **changes) -> Organisation:
+    """Change profile fields; the audit entry names the fields that changed."""
+    unknown = set(changes) - set(ORGANISATION_FIELDS)
+    if unknown:
+        raise TypeError(f"not editable: {', '.join(sorted(unknown))}")
+    network = organisation.network
+    if "name" in changes:
+        changes["name"] = _required_text(changes["name"], field="name")
+    if "kind" in changes:
+        _check_kind(network, changes["kind"])
+    if "languages" in changes:
+        changes["languages"] = _languages(changes["languages"])
+    for key, value in changes.items():
+        if isinstance(value, str):
+            changes[key] = value.strip()
+    changed = [key for key, value in changes.items() if getattr(organisation, key) != value]
+    if not changed:
+        return organisation
+    if "name" in changed or "city" in changed:
+        _check_unique_organisation(
+            network,
+            changes.get("name", organisation.name),
+            changes.get("city", organisation.city),
+            exclude_pk=organisation.pk,
+        )
+    update_fields = [*changed, "updated_at"]
+    for key in changed:
+        setattr(organisation, key, changes[key])
+    if "public_listing" in changed:
+        organisation.public_listing_changed_at = timezone.now()
+        update_fields.append("public_listing_changed_at")
+    organisation.save(update_fields=update_fields)
+    audit_record(
+        network=network,
+        actor=actor,
+        action="organisation.update",
+        target=organisation,
+        summary=", ".join(changed),
+    )
+    return organisation
+
+
+# Memberships -----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def membership_join(*, organisation: Organisation, actor, joined_on: datetime.date) -> Membership:
+    """Open a membership period; re-joining after leaving opens a new one and keeps the old."""
+    _lock(organisation)
+    periods = list(Membership.objects.filter(organisation=organisation).order_by("-joined_on"))
+    current = next((period for period in periods if period.left_on is None), None)
+    if current is not None:
+        raise DomainError(
+            _("%(name)s is a member already (since %(date)s).")
+            % {"name": organisation.name, "date": _date(current.joined_on)},
+            field="joined_on",
+        )
+    last_left = max((period.left_on for period in periods), default=None)
+    if last_left is not None and joined_on < last_left:
+        raise DomainError(
+            _("A new membership cannot start before the last one ended (%(date)s).")
+            % {"date": _date(last_left)},
+            field="joined_on",
+        )
+    membership = Membership.objects.create(
+        network=organisation.network, organisation=organisation, joined_on=joined_on
+    )
+    audit_record(
+        network=organisation.network,
+        actor=actor,
+        action="membership.join",
+        target=membership,
+        context=organisation,
+        summary=joined_on.isoformat(),
+    )
+    return membership
+
+
+@transaction.atomic
+def membership_leave(
+    *, organisation: Organisation, actor, left_on: datetime.date, reason: str = ""
+) -> Membership:
+    """Close the open membership period with a date and a reason."""
+    _lock(organisation)
+    current = Membership.objects.filter(organisation=organisation, left_on__isnull=True).first()
+    if current is None:
+        raise DomainError(
+            _("%(name)s is not a member at the moment.") % {"name": organisation.name},
+            field="left_on",
+        )
+    if left_on < current.joined_on:
+        raise DomainError(
+            _("The membership cannot end before it began (%(date)s).")
+            % {"date": _date(current.joined_on)},
+            field="left_on",
+        )
+    current.left_on = left_on
+    current.leave_reason = (reason or "").strip()
+    current.save(update_fields=["left_on", "leave_reason"])
+    audit_record(
+        network=organisation.network,
+        actor=actor,
+        action="membership.leave",
+        target=current,
+        context=organisation,
+        summary=current.leave_reason,
+    )
+    return current
+
+
+# People ----------------------------------------------------------------------------------
+
+
+def _check_unique_email(network, email: str, *, exclude_pk=None) -> None:
+    if not email:
+        return
+    clash = Person.objects.filter(network=network, email__iexact=email)
+    if exclude_pk is not None:
+        clash = clash.exclude(pk=exclude_pk)
+    if clash.exists():
+        raise DomainError(
+            _("Another person in this network has this e-mail address."), field="email"
+        )
+
+
+@transaction.atomic
+def person_create(
+    *,
+    network,
+    actor,
+    full_name: str,
+    email: str = "",
+    phone: str = "",
+    languages=(),
+    contact_consent: bool = False,
+) -> Person:
+    full_name = _required_text(full_name, field="full_name")
+    email = (email or "").strip()
+    _check_unique_email(network, email)
+    person = Person.objects.create(
+        network=network,
+        full_name=full_name,
+        email=email,
+        phone=(phone or "").strip(),
+        languages=_languages(languages),
+        contact_consent=contact_consent,
+        contact_consent_at=timezone.now() if contact_consent else None,
+    )
+    audit_record(network=network, actor=actor, action="person.create", target=person)
+    return person
+
+
+@transaction.atomic
+def person_update(*, person: Person, actor, **changes) -> Person:
+    """Change a person's data; consent changes are time-stamped."""
+    unknown = set(changes) - set(PERSON_FIELDS)
+    if unknown:
+        raise TypeError(f"not editable: {', '.join(sorted(unknown))}")
+    if person.is_erased:
+        raise DomainError(_("The personal data of this person has been erased."))
+    if "full_name" in changes:
+        changes["full_name"] = _required_text(changes["full_name"], field="full_name")
+    if "languages" in changes:
+        changes["languages"] = _languages(changes["languages"])
+    for key, value in changes.items():
+        if isinstance(value, str):
+            changes[key] = value.strip()
+    changed = [key for key, value in changes.items() if getattr(person, key) != value]
+    if not changed:
+        return person
+    if "email" in changed:
+        _check_unique_email(person.network, changes["email"], exclude_pk=person.pk)
+    for key in changed:
+        setattr(person, key, changes[key])
+    update_fields = list(changed)
+    if "contact_consent" in changed:
+        person.contact_consent_at = timezone.now()
+        update_fields.append("contact_consent_at")
+    person.save(update_fields=update_fields)
+    audit_record(
+        network=person.network,
+        actor=actor,
+        action="person.update",
+        target=person,
+        summary=", ".join(changed),
+    )
+    return person
+
+
+def _resolve_person(*, network, actor, person: Person | None, person_data: dict | None, field):
+    """An existing person of this network, or a new one made from `person_data`."""
+    if person is not None:
+        if person.network_id != network.pk:
+            raise DomainError(_("Choose a person of this network."), field=field)
+        if person.is_erased:
+            raise DomainError(_("The personal data of this person has been erased."), field=field)
+        return person
+    if not person_data or not (person_data.get("full_name") or "").strip():
+        raise DomainError(_("Choose a person or enter the name of a new one."), field=field)
+    return person_create(network=network, actor=actor, **person_data)
+
+
+# Contact positions -----------------------------------------------------------------------
+
+
+@transaction.atomic
+def position_open(
+    *,
+    organisation: Organisation,
+    actor,
+    started_on: datetime.date,
+    role: str = MAIN_CONTACT,
+    person: Person | None = None,
+    person_data: dict | None = None,
+) -> ContactPosition:
+    """Make a person (existing, or new from `person_data`) a contact of the organisation."""
+    network = organisation.network
+    role = _required_text(role, field="role")
+    person = _resolve_person(
+        network=network, actor=actor, person=person, person_data=person_data, field="person"
+    )
+    if ContactPosition.objects.filter(
+        organisation=organisation, person=person, role=role, ended_on__isnull=True
+    ).exists():
+        raise DomainError(
+            _("%(person)s holds this role at %(organisation)s already.")
+            % {"person": person.display_name, "organisation": organisation.name},
+            field="person",
+        )
+    position = ContactPosition.objects.create(
+        network=network,
+        organisation=organisation,
+        person=person,
+        role=role,
+        started_on=started_on,
+    )
+    audit_record(
+        network=network,
+        actor=actor,
+        action="position.open",
+        target=position,
+        context=organisation,
+        summary=role,
+    )
+    return position
+
+
+def _open_position(position: ContactPosition) -> ContactPosition:
+    """The position as stored now, refusing one that has ended meanwhile."""
+    _lock(position.organisation)
+    fresh = ContactPosition.objects.select_related("person", "organisation").get(pk=position.pk)
+    if fresh.ended_on is not None:
+        raise DomainError(_("This contact role has ended already."))
+    return fresh
+
+
+@transaction.atomic
+def position_close(*, position: ContactPosition, actor, ended_on: datetime.date) -> ContactPosition:
+    """End a contact role without a successor (the person stays in the history)."""
+    position = _open_position(position)
+    if ended_on < position.started_on:
+        raise DomainError(
+            _("The role cannot end before it began (%(date)s).")
+            % {"date": _date(position.started_on)},
+            field="ended_on",
+        )
+    position.ended_on = ended_on
+    position.save(update_fields=["ended_on"])
+    audit_record(
+        network=position.network,
+        actor=actor,
+        action="position.close",
+        target=position,
+        context=position.organisation,
+        summary=position.role,
+    )
+    return position
+
+
+def _invitation_language(network, person: Person, language: str | None) -> str:
+    for code in [language, *(person.languages or [])]:
+        if code in network.languages:
+            return code
+    return network.default_language
+
+
+@transaction.atomic
+def contact_handover(
+    *,
+    position: ContactPosition,
+    actor,
+    on: datetime.date,
+    note: str = "",
+    successor: Person | None = None,
+    successor_data: dict | None = None,
+    language: str | None = None,
+) -> ContactPosition:
+    """Hand a contact role to someone else: close the old period, open the successor's.
+
+    The successor gets access: a linked account gets the member-contact role, a
+    person with an e-mail address and no account gets an invitation by mail.
+    """
+    position = _open_position(position)
+    organisation, network = position.organisation, position.network
+    if on < position.started_on:
+        raise DomainError(
+            _("The handover cannot happen before the role began (%(date)s).")
+            % {"date": _date(position.started_on)},
+            field="on",
+        )
+    successor = _resolve_person(
+        network=network,
+        actor=actor,
+        person=successor,
+        person_data=successor_data,
+        field="successor",
+    )
+    if successor.pk == position.person_id:
+        raise DomainError(_("Choose someone else than the current contact."), field="successor")
+    position.ended_on = on
+    position.save(update_fields=["ended_on"])
+    new_position = ContactPosition.objects.create(
+        network=network,
+        organisation=organisation,
+        person=successor,
+        role=position.role,
+        started_on=on,
+        handover_note=(note or "").strip(),
+        predecessor=position,
+    )
+    audit_record(
+        network=network,
+        actor=actor,
+        action="contact.handover",
+        target=new_position,
+        context=organisation,
+        summary=position.role,
+    )
+    if successor.user_id is not None:
+        role_grant(network=network, user=successor.user, role=MEMBER_CONTACT_ROLE, actor=actor)
+    elif successor.email:
+        invitation_create(
+            network=network,
+            email=successor.email,
+            role=MEMBER_CONTACT_ROLE,
+            actor=actor,
+            language=_invitation_language(network, successor, language),
+            person=successor,
+        )
+    return new_position
+
+
+# Agreements ------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def agreement_version_create(
+    *, network, actor, title: str, text: str, valid_from: datetime.date
+) -> AgreementVersion:
+    title = _required_text(title, field="title")
+    text = _required_text(text, field="text")
+    if AgreementVersion.objects.filter(network=network, valid_from=valid_from).exists():
+        raise DomainError(_("Another version is valid from this day already."), field="valid_from")
+    version = AgreementVersion.objects.create(
+        network=network, title=title, text=text, valid_from=valid_from
+    )
+    audit_record(network=network, actor=actor, action="agreement.create", target=version)
+    return version
+
+
+@transaction.atomic
+def agreement_sign(
+    *,
+    organisation: Organisation,
+    version: AgreementVersion,
+    actor,
+    signed_on: datetime.date,
+    signed_by: Person | None = None,
+) -> AgreementSignature:
+    """Record that an organisation signed a version of the agreement (once per version)."""
+    network = organisation.network
+    if version.network_id != network.pk:
+        raise DomainError(_("Choose a version of this network's agreement."), field="version")
+    if signed_by is not None and (signed_by.network_id != network.pk or signed_by.is_erased):
+        raise DomainError(_("Choose a person of this network."), field="signed_by")
+    if signed_on > network_today(network):
+        raise DomainError(_("The date of signing cannot be in the future."), field="signed_on")
+    existing = AgreementSignature.objects.filter(organisation=organisation, version=version).first()
+    if existing is not None:
+        raise DomainError(
+            _("%(organisation)s has signed this version already (on %(date)s).")
+            % {"organisation": organisation.name, "date": _date(existing.signed_on)},
+            field="version",
+        )
+    signature = AgreementSignature.objects.create(
+        network=network,
+        organisation=organisation,
+        version=version,
+        signed_on=signed_on,
+        signed_by=signed_by,
+        recorded_by=actor if getattr(actor, "is_authenticated", False) else None,
+    )
+    audit_record(
+        network=network,
+        actor=actor,
+        action="agreement.sign",
+        target=signature,
+        context=organisation,
+        summary=version.title,
+    )
+    return signature

@@ -1,0 +1,80 @@
+"""Coordinator pages about the cooperation agreement: versions, signatures, who has not signed."""
+
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from knotenpunkt.accounts.decorators import network_permission_required
+from knotenpunkt.core.urls_helpers import network_reverse
+
+from . import services
+from .forms import AgreementVersionForm
+from .selectors import (
+    agreement_get,
+    agreement_signatures,
+    agreement_versions_list,
+    attach_current_contacts,
+    current_agreement_version,
+    organisations_without_current_signature,
+)
+from .view_helpers import attempt, done, form_page, paginate
+
+
+@network_permission_required("members.view_internal")
+def agreement_list(request):
+    network = request.network
+    context = {
+        "versions": agreement_versions_list(network=network),
+        "current": current_agreement_version(network=network),
+    }
+    return render(request, "members/agreement_list.html", context)
+
+
+@network_permission_required("agreements.manage")
+def agreement_create(request):
+    network = request.network
+    form = AgreementVersionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        version = attempt(
+            form,
+            lambda: services.agreement_version_create(
+                network=network, actor=request.user, **form.cleaned_data
+            ),
+        )
+        if version:
+            return done(
+                request,
+                _("The version “%(title)s” was saved.") % {"title": version.title},
+                network_reverse(network, "members:agreement_detail", agreement_id=version.pk),
+            )
+    return form_page(
+        request,
+        form,
+        title=_("New version of the cooperation agreement"),
+        intro=_("From its first day of validity, members are asked to sign the new version."),
+        back_url=network_reverse(network, "members:agreement_list"),
+        submit_label=_("Save version"),
+    )
+
+
+@network_permission_required("members.view_internal")
+def agreement_detail(request, agreement_id):
+    network = request.network
+    version = agreement_get(network=network, agreement_id=agreement_id)
+    current = current_agreement_version(network=network)
+    context = {
+        "version": version,
+        "is_current": current is not None and current.pk == version.pk,
+        "page": paginate(request, agreement_signatures(version=version), per_page=50),
+    }
+    return render(request, "members/agreement_detail.html", context)
+
+
+@network_permission_required("members.view_internal")
+def agreements_unsigned(request):
+    network = request.network
+    version = current_agreement_version(network=network)
+    organisations = organisations_without_current_signature(network=network, version=version)
+    page = paginate(request, organisations)
+    page.object_list = attach_current_contacts(page.object_list)
+    context = {"version": version, "page": page}
+    return render(request, "members/agreements_unsigned.html", context)

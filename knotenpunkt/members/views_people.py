@@ -1,0 +1,233 @@
+"""Coordinator pages about people: the list, their data, contact positions, handover, erasure."""
+
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from knotenpunkt.accounts.decorators import network_permission_required
+from knotenpunkt.core.errors import DomainError
+from knotenpunkt.core.urls_helpers import network_reverse
+
+from . import services
+from .forms import HandoverForm, PersonForm, PositionCloseForm, PositionOpenForm
+from .selectors import organisation_get, person_get, persons_list, position_get
+from .view_helpers import attempt, done, form_page, paginate
+
+
+def _person_url(network, person):
+    return network_reverse(network, "members:person_detail", person_id=person.pk)
+
+
+def _organisation_url(network, organisation):
+    return network_reverse(network, "members:organisation_detail", organisation_id=organisation.pk)
+
+
+@network_permission_required("members.view_internal")
+def person_list(request):
+    query = request.GET.get("q", "").strip()[:200]
+    page = paginate(request, persons_list(network=request.network, query=query))
+    context = {"page": page, "query": query}
+    return render(request, "members/person_list.html", context)
+
+
+@network_permission_required("members.manage")
+def person_create(request):
+    network = request.network
+    form = PersonForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        person = attempt(
+            form,
+            lambda: services.person_create(
+                network=network, actor=request.user, **form.cleaned_data
+            ),
+        )
+        if person:
+            return done(
+                request,
+                _("%(name)s was added.") % {"name": person.display_name},
+                _person_url(network, person),
+            )
+    return form_page(
+        request,
+        form,
+        title=_("Add a person"),
+        back_url=network_reverse(network, "members:person_list"),
+        submit_label=_("Add person"),
+    )
+
+
+@network_permission_required("members.view_internal")
+def person_detail(request, person_id):
+    person = person_get(network=request.network, person_id=person_id)
+    context = {
+        "person": person,
+        "positions": person.positions.all(),
+        "signatures": person.signatures.all(),
+    }
+    return render(request, "members/person_detail.html", context)
+
+
+@network_permission_required("members.manage")
+def person_edit(request, person_id):
+    network = request.network
+    person = person_get(network=network, person_id=person_id)
+    initial = {name: getattr(person, name) for name in PersonForm.base_fields}
+    form = PersonForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        updated = attempt(
+            form,
+            lambda: services.person_update(person=person, actor=request.user, **form.cleaned_data),
+        )
+        if updated:
+            return done(
+                request,
+                _("%(name)s was saved.") % {"name": updated.display_name},
+                _person_url(network, person),
+            )
+    return form_page(
+        request,
+        form,
+        title=_("Edit %(name)s") % {"name": person.display_name},
+        back_url=_person_url(network, person),
+        submit_label=_("Save"),
+    )
+
+
+@network_permission_required("people.erase")
+def person_erase(request, person_id):
+    """GET asks for confirmation; only the POST erases."""
+    network = request.network
+    person = person_get(network=network, person_id=person_id)
+    error = None
+    if request.method == "POST":
+        try:
+            services.person_erase(person=person, actor=request.user)
+        except DomainError as domain_error:
+            error = domain_error.message
+        else:
+            return done(request, _("The personal data was erased."), _person_url(network, person))
+    context = {"person": person, "error": error, "back_url": _person_url(network, person)}
+    return render(request, "members/person_erase.html", context)
+
+
+# Contact positions -----------------------------------------------------------------------
+
+
+@network_permission_required("members.manage")
+def position_open(request, organisation_id):
+    network = request.network
+    organisation = organisation_get(network=network, organisation_id=organisation_id)
+    form = PositionOpenForm(
+        request.POST or None,
+        network=network,
+        initial={"started_on": services.network_today(network)},
+    )
+    if request.method == "POST" and form.is_valid():
+        position = attempt(
+            form,
+            lambda: services.position_open(
+                organisation=organisation,
+                actor=request.user,
+                started_on=form.cleaned_data["started_on"],
+                role=form.cleaned_data["role"],
+                person=form.cleaned_data["person"],
+                person_data=form.person_data(),
+            ),
+        )
+        if position:
+            return done(
+                request,
+                _("%(person)s is %(role)s of %(organisation)s now.")
+                % {
+                    "person": position.person.display_name,
+                    "role": position.role_label,
+                    "organisation": organisation.name,
+                },
+                _organisation_url(network, organisation),
+            )
+    return form_page(
+        request,
+        form,
+        title=_("Add a contact person to %(name)s") % {"name": organisation.name},
+        back_url=_organisation_url(network, organisation),
+        submit_label=_("Add contact"),
+    )
+
+
+@network_permission_required("members.manage")
+def position_close(request, position_id):
+    network = request.network
+    position = position_get(network=network, position_id=position_id)
+    form = PositionCloseForm(
+        request.POST or None, initial={"ended_on": services.network_today(network)}
+    )
+    if request.method == "POST" and form.is_valid():
+        closed = attempt(
+            form,
+            lambda: services.position_close(
+                position=position, actor=request.user, ended_on=form.cleaned_data["ended_on"]
+            ),
+        )
+        if closed:
+            return done(
+                request,
+                _("The contact role has ended."),
+                _organisation_url(network, position.organisation),
+            )
+    return form_page(
+        request,
+        form,
+        title=_("End the role of %(person)s at %(organisation)s")
+        % {"person": position.person.display_name, "organisation": position.organisation.name},
+        intro=_(
+            "Use this when nobody takes over. To pass the role on to someone, hand it over instead."
+        ),
+        back_url=_organisation_url(network, position.organisation),
+        submit_label=_("End role"),
+    )
+
+
+@network_permission_required("members.handover")
+def contact_handover(request, position_id):
+    network = request.network
+    position = position_get(network=network, position_id=position_id)
+    form = HandoverForm(
+        request.POST or None,
+        network=network,
+        position=position,
+        initial={"on": services.network_today(network)},
+    )
+    if request.method == "POST" and form.is_valid():
+        new_position = attempt(
+            form,
+            lambda: services.contact_handover(
+                position=position,
+                actor=request.user,
+                on=form.cleaned_data["on"],
+                note=form.cleaned_data["note"],
+                successor=form.cleaned_data["successor"],
+                successor_data=form.person_data(),
+            ),
+        )
+        if new_position:
+            return done(
+                request,
+                _("%(new)s took over from %(old)s.")
+                % {
+                    "new": new_position.person.display_name,
+                    "old": position.person.display_name,
+                },
+                _organisation_url(network, position.organisation),
+            )
+    return form_page(
+        request,
+        form,
+        title=_("Hand over the role of %(person)s at %(organisation)s")
+        % {"person": position.person.display_name, "organisation": position.organisation.name},
+        intro=_(
+            "The role of %(person)s (%(role)s) ends on the handover day and the successor's "
+            "begins. The successor is invited by e-mail if they have no account yet."
+        )
+        % {"person": position.person.display_name, "role": position.role_label},
+        back_url=_organisation_url(network, position.organisation),
+        submit_label=_("Hand over"),
+    )
