@@ -37,15 +37,22 @@ def static_page_get(*, network, slug: str, language: str) -> LocalisedPage:
 
 
 def footer_pages(*, network, language: str) -> list[tuple[str, str]]:
-    """(slug, title) of the pages linked in the footer, titles in the visitor's language."""
-    pages = StaticPage.objects.filter(network=network, in_footer=True).prefetch_related(
-        "translations"
+    """(slug, title) of the pages linked in the footer, titles in the visitor's language.
+
+    One query on every page: the translations of footer pages, each with its page.
+    """
+    translations = (
+        StaticPageTranslation.objects.filter(network=network, page__in_footer=True)
+        .select_related("page")
+        .order_by("page__position", "page__slug")
     )
+    by_page: dict[int, list[StaticPageTranslation]] = {}
+    for translation in translations:
+        by_page.setdefault(translation.page_id, []).append(translation)
     result = []
-    for page in pages:
+    for page_translations in by_page.values():
         chosen = _pick_translation(
-            page.translations.all(), language=language, default_language=network.default_language
+            page_translations, language=language, default_language=network.default_language
         )
-        if chosen:
-            result.append((page.slug, chosen.title))
+        result.append((chosen.page.slug, chosen.title))
     return result
