@@ -45,6 +45,8 @@ INSTALLED_APPS = [
     "knotenpunkt.accounts",
     "knotenpunkt.members",
     "knotenpunkt.publishing",
+    "knotenpunkt.workinggroups",
+    "knotenpunkt.meetings",
     "knotenpunkt.demo",
 ]
 
@@ -184,7 +186,9 @@ vars().update(env.email_url("EMAIL_URL", default="smtp://127.0.0.1:1025"))
 DEFAULT_FROM_EMAIL = env.str("KNOTENPUNKT_FROM_EMAIL", default="knotenpunkt@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 EMAIL_TIMEOUT = 20
-KNOTENPUNKT_BASE_URL = env.str("KNOTENPUNKT_BASE_URL", default="http://127.0.0.1:8000")
+KNOTENPUNKT_BASE_URL = env.str(
+    "KNOTENPUNKT_BASE_URL", default=f"http://127.0.0.1:{os.environ.get('PORT', '8000')}"
+)
 
 # Background work: the database backend and a separate `manage.py db_worker`.
 TASKS = {

@@ -15,6 +15,8 @@ network_patterns = [
     path("", include("knotenpunkt.members.urls")),
     path("", include("knotenpunkt.accounts.urls_network")),
     path("", include("knotenpunkt.publishing.urls")),
+    path("", include("knotenpunkt.workinggroups.urls")),
+    path("", include("knotenpunkt.meetings.urls")),
 ]
 
 urlpatterns = [

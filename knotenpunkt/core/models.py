@@ -42,6 +42,9 @@ class Network(models.Model):
     imprint_responsible = models.CharField(
         _("responsible for the content"), max_length=200, blank=True
     )
+    plenaries_per_year_target = models.PositiveSmallIntegerField(
+        _("plenary meetings per year (target)"), default=5
+    )
     time_zone = models.CharField(
         _("time zone"), max_length=64, default="Europe/Berlin", validators=[validate_time_zone]
     )

@@ -1,0 +1,5 @@
+"""Meeting pages inside a network."""
+
+app_name = "meetings"
+
+urlpatterns: list = []

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class WorkingGroupsConfig(AppConfig):
+    name = "knotenpunkt.workinggroups"
+    label = "workinggroups"
+    verbose_name = "Working groups"

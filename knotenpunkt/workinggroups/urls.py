@@ -1,0 +1,5 @@
+"""Working-group pages inside a network."""
+
+app_name = "workinggroups"
+
+urlpatterns: list = []
