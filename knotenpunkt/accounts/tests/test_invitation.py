@@ -1,9 +1,10 @@
 """Accepting an invitation from its mailed link: new account, existing account, dead links."""
 
 from datetime import timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
-from django.utils import timezone
+from django.utils import formats, timezone, translation
 
 from knotenpunkt.accounts.models import Invitation, NetworkRole, Role, User
 from knotenpunkt.accounts.services import (
@@ -12,6 +13,7 @@ from knotenpunkt.accounts.services import (
 )
 from knotenpunkt.accounts.tests.factories import UserFactory
 from knotenpunkt.core.errors import DomainError
+from knotenpunkt.core.testing import translated
 from knotenpunkt.members.models import Person
 
 pytestmark = pytest.mark.django_db
@@ -104,7 +106,7 @@ def test_an_existing_account_logs_in_first_then_accepts_with_one_post(client, ne
     user = UserFactory(email="bestand@example.org")
     invitation = invite(network, "Bestand@Example.org", role=Role.CITY_LIAISON)
     page = client.get(url(invitation), HTTP_ACCEPT_LANGUAGE="en")
-    assert "Log in to accept" in page.text
+    assert translated("Log in to accept", invitation.language) in page.text
     assert 'name="password1"' not in page.text
     login_url = page.context["login_url"]
 
@@ -122,9 +124,16 @@ def test_an_existing_account_logs_in_first_then_accepts_with_one_post(client, ne
 def test_someone_logged_in_with_another_account_cannot_accept(client, network):
     invitation = invite(network)
     client.force_login(UserFactory(email="other@example.org"))
+    explanation = translated(
+        "You are logged in as %(current)s, but this invitation was sent to %(email)s. "
+        "Log out and open the link again to accept it with the right account.",
+        invitation.language,
+        current="other@example.org",
+        email="neu@example.org",
+    )
     for response in (client.get(url(invitation)), client.post(url(invitation))):
         assert response.status_code == 403
-        assert "but this invitation was sent to neu@example.org" in response.text
+        assert explanation in response.text
     assert not NetworkRole.objects.exists()
 
 
@@ -133,10 +142,23 @@ def test_an_expired_invitation_explains_itself(client, network):
     Invitation.objects.filter(pk=invitation.pk).update(
         expires_at=timezone.now() - timedelta(hours=1)
     )
+    invitation.refresh_from_db()
     response = client.get(url(invitation), HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 410
-    assert "This invitation expired on" in response.text
-    assert "ask the coordination of Netzwerk Musterstadt for a new invitation" in response.text
+    language = invitation.language
+    with translation.override(language):  # the date as the network's readers see it
+        expired_on = formats.date_format(
+            timezone.localtime(invitation.expires_at, ZoneInfo(network.time_zone)),
+            "DATETIME_FORMAT",
+        )
+    expired = translated("This invitation expired on %(date)s.", language, date=expired_on)
+    assert expired in response.text
+    ask_again = translated(
+        "If you still want to take part, ask the coordination of %(network)s for a new invitation.",
+        language,
+        network="Netzwerk Musterstadt",
+    )
+    assert ask_again in response.text
     assert signup(client, invitation).status_code == 410
     assert not User.objects.filter(email=invitation.email).exists()
 
@@ -161,6 +183,10 @@ def test_a_refused_acceptance_creates_no_account(network):
     invitation = invite(network)
     invitation.cancelled_at = timezone.now()
     invitation.save()
-    with pytest.raises(DomainError, match="withdrawn"):
+    # The invitation page runs in the invitation's language; so does its refusal.
+    with translation.override(invitation.language), pytest.raises(DomainError) as refused:
         account_create_from_invitation(invitation=invitation, full_name="Nora", password=PASSWORD)
+    assert refused.value.message == translated(
+        "This invitation was withdrawn by the network's coordination.", invitation.language
+    )
     assert not User.objects.filter(email__iexact=invitation.email).exists()

@@ -9,6 +9,7 @@ from knotenpunkt.accounts.models import Invitation, NetworkRole, Role
 from knotenpunkt.accounts.services import invitation_create
 from knotenpunkt.accounts.tests.factories import UserFactory, grant_role
 from knotenpunkt.core.models import AuditEntry
+from knotenpunkt.core.testing import translated
 
 pytestmark = pytest.mark.django_db
 
@@ -178,7 +179,12 @@ def test_cancelling_an_invitation_stops_its_link(coordinator_client, coordinator
     assert AuditEntry.objects.filter(network=network, action="invitation.cancel").count() == 1
     page = coordinator_client.get(f"/accounts/invitation/{invitation.token}/")
     assert page.status_code == 410
-    assert "has withdrawn this invitation" in page.text
+    withdrawn = translated(
+        "The coordination of %(network)s has withdrawn this invitation.",
+        invitation.language,  # the link's page speaks the invitation's language
+        network=network.name,
+    )
+    assert withdrawn in page.text
 
 
 def test_objects_of_another_network_are_404(coordinator_client, other_network):

@@ -1,9 +1,12 @@
 import pytest
+from django.conf import settings
 from django.core.management import call_command
+from django.utils import translation
 from django_scopes import scope
 from django_scopes.exceptions import ScopeError
 
 from knotenpunkt.core.models import AuditEntry, Network
+from knotenpunkt.core.testing import translated
 from knotenpunkt.members.models import OrganisationKind
 from knotenpunkt.publishing.models import StaticPage
 
@@ -80,8 +83,14 @@ def test_network_create_command_makes_a_working_network(client):
 def test_network_create_refuses_a_taken_slug(network):
     from django.core.management.base import CommandError
 
-    with pytest.raises(CommandError, match="exists already"):
+    # manage.py activates no language, so operators read the project's default one.
+    language = settings.LANGUAGE_CODE
+    expected = translated(
+        "A network with the short name “%(slug)s” exists already.", language, slug=network.slug
+    )
+    with translation.override(language), pytest.raises(CommandError) as refused:
         call_command("network_create", network.slug, name="X", city="Y")
+    assert str(refused.value) == expected
 
 
 @pytest.mark.parametrize("path", ["/foo/bar/", "/deu/musterstadt/", "/accounts/password_reset/"])

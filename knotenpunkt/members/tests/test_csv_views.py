@@ -5,17 +5,20 @@ import re
 import pytest
 from django.contrib.messages import SUCCESS, get_messages
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils.html import escape
 
 from knotenpunkt.accounts.tests.factories import UserFactory, grant_role
+from knotenpunkt.core.testing import translated
 from knotenpunkt.members.models import ContactPosition, Organisation, Person
 from knotenpunkt.members.tests.factories import OrganisationFactory
 
 pytestmark = pytest.mark.django_db
 
-IMPORT = "/de/musterstadt/manage/members/import/"
-CONFIRM = "/de/musterstadt/manage/members/import/confirm/"
-EXPORT_ORGANISATIONS = "/de/musterstadt/manage/members/export/organisations.csv"
-EXPORT_PEOPLE = "/de/musterstadt/manage/members/export/people.csv"
+LANGUAGE = "de"  # the pages below speak the language of their path
+IMPORT = f"/{LANGUAGE}/musterstadt/manage/members/import/"
+CONFIRM = f"/{LANGUAGE}/musterstadt/manage/members/import/confirm/"
+EXPORT_ORGANISATIONS = f"/{LANGUAGE}/musterstadt/manage/members/export/organisations.csv"
+EXPORT_PEOPLE = f"/{LANGUAGE}/musterstadt/manage/members/export/people.csv"
 GOOD = "name;kind;city\r\nCafé Global;association;Musterstadt\r\nJobcenter;administration;\r\n"
 
 
@@ -23,6 +26,14 @@ GOOD = "name;kind;city\r\nCafé Global;association;Musterstadt\r\nJobcenter;admi
 def var_dir(settings, tmp_path):
     settings.VAR_DIR = tmp_path
     return tmp_path
+
+
+def shown(message: str) -> str:
+    """An import message as the page shows it: translated, then escaped like any variable."""
+    return escape(translated(message, LANGUAGE))
+
+
+ORGANISATION_EXISTS = "An organisation with this name and city exists already in this network."
 
 
 def pending_files(var_dir):
@@ -68,7 +79,7 @@ def test_preview_then_confirm_writes_all_rows_and_removes_the_upload(
     }
     assert pending_files(var_dir) == []
     again = upload(coordinator_client, GOOD)  # the same file a second time: all duplicates
-    assert again.text.count("exists already") == 2
+    assert again.text.count(shown(ORGANISATION_EXISTS)) == 2
     assert 'name="token"' not in again.text
     assert Organisation.objects.filter(network=network).count() == 2
 
@@ -103,19 +114,23 @@ def test_errors_are_listed_by_row_and_column_in_the_users_language_and_nothing_i
 
 
 @pytest.mark.parametrize(
-    "content, words",
+    "content, message",
     [
-        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "not a CSV"),
-        (b"PK\x03\x04" + bytes(range(256)), "spreadsheet"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "This file is not a CSV file."),
+        (
+            b"PK\x03\x04" + bytes(range(256)),
+            "This is a spreadsheet file, not CSV. Save it as “CSV UTF-8” in your "
+            "spreadsheet program and upload that file.",
+        ),
     ],
     ids=["png", "xlsx"],
 )
 def test_a_file_that_is_not_csv_gets_a_message_and_nothing_is_stored(
-    coordinator_client, network, var_dir, content, words
+    coordinator_client, network, var_dir, content, message
 ):
     response = upload(coordinator_client, content, name="bild.csv")
     assert response.status_code == 200
-    assert words in response.text
+    assert shown(message) in response.text
     assert 'class="error-summary"' in response.text
     assert pending_files(var_dir) == []
     assert Organisation.objects.filter(network=network).count() == 0
@@ -142,7 +157,7 @@ def test_confirm_validates_again_and_writes_nothing_when_the_data_changed(
     response = coordinator_client.post(CONFIRM, {"token": token_of(response)})
 
     assert response.status_code == 200
-    assert "exists already" in response.text
+    assert shown(ORGANISATION_EXISTS) in response.text
     assert not Organisation.objects.filter(network=network, name="Café Global").exists()
     assert pending_files(var_dir) == []
 
