@@ -14,6 +14,12 @@ def _scopes_off_in_test_code():
         yield
 
 
+@pytest.fixture(autouse=True)
+def _media_in_a_temporary_folder(settings, tmp_path_factory):
+    """Uploaded files of a test never land in the checkout's var/media."""
+    settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")
+
+
 @pytest.fixture
 def network(db):
     return NetworkFactory(slug="musterstadt", name="Netzwerk Musterstadt", city="Musterstadt")

@@ -1,4 +1,4 @@
-"""`python -m bench`: configure Django on a temporary SQLite database, then run the benchmarks."""
+"""`python -m bench`: on a temporary SQLite database, the member list and the search benchmarks."""
 
 import os
 import shutil
@@ -31,9 +31,11 @@ def main(argv: list[str]) -> int:
     var_dir = Path(tempfile.mkdtemp(prefix="knotenpunkt-bench-"))
     try:
         configure(var_dir)
-        from bench import member_list
+        from bench import member_list, search
 
-        return member_list.main(argv)
+        # Both read the options they know (e.g. --runs) and ignore the others.
+        statuses = [member_list.main(argv), search.main(argv)]
+        return max(statuses)
     finally:
         from django.db import connections
 

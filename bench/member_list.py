@@ -115,7 +115,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--runs", type=int, default=30, help="timed requests per view and size")
     parser.add_argument("--small", type=int, default=80)
     parser.add_argument("--large", type=int, default=8000)
-    args = parser.parse_args(argv)
+    args, _others = parser.parse_known_args(argv)  # the other benchmarks' options
 
     with scopes_disabled():
         network = network_create(slug="bench", name="Netzwerk Benchmark", city="Musterstadt")

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "knotenpunkt.publishing",
     "knotenpunkt.workinggroups",
     "knotenpunkt.meetings",
+    "knotenpunkt.knowledge",
     "knotenpunkt.demo",
 ]
 
@@ -147,6 +148,8 @@ AXES_USERNAME_FORM_FIELD = "username"
 AXES_VERBOSE = False
 
 KNOTENPUNKT_INVITATION_DAYS = env.int("KNOTENPUNKT_INVITATION_DAYS", default=14)
+# How long before a meeting its registrants get a reminder mail.
+KNOTENPUNKT_MEETING_REMINDER_HOURS = env.int("KNOTENPUNKT_MEETING_REMINDER_HOURS", default=24)
 
 # Internationalisation
 LANGUAGE_CODE = "de"
@@ -179,6 +182,7 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = DEBUG
 KNOTENPUNKT_IMPORT_MAX_BYTES = env.int("KNOTENPUNKT_IMPORT_MAX_BYTES", default=5 * 1024 * 1024)
+KNOTENPUNKT_DOCUMENT_MAX_BYTES = env.int("KNOTENPUNKT_DOCUMENT_MAX_BYTES", default=20 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = KNOTENPUNKT_IMPORT_MAX_BYTES + 1024 * 1024
 
 # Mail: always real SMTP. `make run` starts a local SMTP sink unless EMAIL_URL is set.

@@ -9,6 +9,7 @@ from django.contrib import admin
 from django.urls import include, path, re_path
 
 from knotenpunkt.core import views as core_views
+from knotenpunkt.meetings import views_feed as meetings_feed
 
 network_patterns = [
     path("", include("knotenpunkt.core.urls")),
@@ -17,11 +18,17 @@ network_patterns = [
     path("", include("knotenpunkt.publishing.urls")),
     path("", include("knotenpunkt.workinggroups.urls")),
     path("", include("knotenpunkt.meetings.urls")),
+    path("", include("knotenpunkt.knowledge.urls")),
 ]
 
 urlpatterns = [
     path("", core_views.network_list, name="network_list"),
     path("healthz", core_views.healthz, name="healthz"),
+    path(
+        "feeds/<slug:network_slug>/me/<str:token>.ics",
+        meetings_feed.personal_feed,
+        name="meetings_personal_feed",
+    ),
     path("accounts/", include("knotenpunkt.accounts.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path(settings.KNOTENPUNKT_ADMIN_PATH, admin.site.urls),

@@ -23,6 +23,16 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "roles.manage": frozenset({C}),
     "organisation.edit_own": frozenset({C, M}),
     "reports.view": frozenset({C, L}),
+    "knowledge.view": frozenset({C, L, M}),
+    "knowledge.view_all_groups": frozenset({C, L}),
+    "knowledge.edit_all": frozenset({C}),
+    "groups.view": frozenset({C, L, M}),
+    "groups.manage": frozenset({C}),
+    "groups.cadence": frozenset({C, L}),
+    "meetings.view": frozenset({C, L, M}),
+    "meetings.manage": frozenset({C}),
+    "meetings.register": frozenset({C, M}),
+    "meetings.figures": frozenset({C, L}),
 }
 
 

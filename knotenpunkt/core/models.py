@@ -117,3 +117,41 @@ class WorkerHeartbeat(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} @ {self.seen_at:%Y-%m-%d %H:%M:%S}"
+
+
+class SearchEntry(NetworkScopedModel):
+    """One searchable object: what the result shows, who may see it, and its normalised text.
+
+    Written only through `core.search`; the full-text index over `search_title` and
+    `search_body` is created per database in migration 0003 (FTS5 on SQLite, GIN on PostgreSQL).
+    """
+
+    class Visibility(models.TextChoices):
+        PUBLIC = "public", _("public")
+        NETWORK = "network", _("everyone in the network")
+        GROUP = "group", _("members of the working group")
+        COORDINATOR = "coordinator", _("coordination and city liaison")
+
+    target_type = models.CharField(max_length=80)
+    target_id = models.CharField(max_length=64)
+    title = models.CharField(max_length=300)
+    body = models.TextField(blank=True)
+    # The page of the object, relative to the network's root (e.g. "manage/members/12/").
+    url = models.CharField(max_length=500)
+    visibility = models.CharField(max_length=20, choices=Visibility.choices)
+    # Core imports no domain app, so the working group is a plain number, not a foreign key.
+    group_id = models.BigIntegerField(null=True, blank=True)
+    search_title = models.TextField(blank=True)
+    search_body = models.TextField(blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["network", "target_type", "target_id"], name="unique_search_entry"
+            )
+        ]
+        indexes = [models.Index(fields=["network", "visibility"], name="search_entry_visibility")]
+
+    def __str__(self) -> str:
+        return f"{self.target_type}:{self.target_id} {self.title}"

@@ -5,6 +5,8 @@ from django.utils.module_loading import import_string
 # Dotted paths of tasks without arguments; later apps (reminders, feeds) add theirs here.
 PERIODIC_JOBS = [
     "knotenpunkt.core.tasks.worker_heartbeat",
+    "knotenpunkt.meetings.tasks.meeting_reminders_send",
+    "knotenpunkt.meetings.tasks.action_item_reminders_send",
 ]
 
 

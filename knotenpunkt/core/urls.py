@@ -2,10 +2,11 @@
 
 from django.urls import path
 
-from . import views
+from . import views, views_search
 
 app_name = "core"
 
 urlpatterns = [
     path("", views.homepage, name="home"),
+    path("workspace/search/", views_search.search_page, name="search"),
 ]

@@ -5,3 +5,6 @@ class MeetingsConfig(AppConfig):
     name = "knotenpunkt.meetings"
     label = "meetings"
     verbose_name = "Meetings"
+
+    def ready(self):
+        from . import search  # noqa: F401  (meetings, minutes and decisions in the search)

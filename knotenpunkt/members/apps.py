@@ -7,4 +7,7 @@ class MembersConfig(AppConfig):
     verbose_name = "Members"
 
     def ready(self):
-        from . import receivers  # noqa: F401  (starter content for new networks)
+        from . import (
+            receivers,  # noqa: F401  (starter content for new networks)
+            search,  # noqa: F401  (organisations in the network's search)
+        )

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from knotenpunkt.core.errors import ImportRejected
+from knotenpunkt.core.search import search_index_many
 from knotenpunkt.core.services import audit_record
 
 from .forms_csv import COLUMNS, ORGANISATIONS, PEOPLE, Column, OrganisationRowForm, PersonRowForm
@@ -425,8 +426,8 @@ def csv_import_run(*, network, actor, kind: str, raw: bytes, filename: str = "")
     return len(preview.rows)
 
 
-# Bulk inserts: a file of thousands of rows is written in a few queries. Nothing in the
-# project listens to these models' save signals; a future listener must handle imports too.
+# Bulk inserts: a file of thousands of rows is written in a few queries. bulk_create sends no
+# save signals, so whatever listens to them must be served here too (the search index is).
 # Each record gets the audit entry (action, target, context) that the members service
 # creating it one by one would record, so organisation timelines read the same.
 
@@ -453,6 +454,7 @@ def _write_organisations(rows: list[Row], *, network, now) -> None:
             memberships.append(membership)
             row.created.append(("membership.join", membership, organisation))
     Membership.objects.bulk_create(memberships)
+    search_index_many(organisations)
 
 
 def _write_people(rows: list[Row], *, network, now) -> None:

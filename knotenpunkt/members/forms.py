@@ -251,7 +251,10 @@ class HandoverForm(NetworkForm, PersonChoiceMixin):
         label=_("Note for the successor"),
         widget=forms.Textarea,
         required=False,
-        help_text=_("What the successor should know: running topics, contacts, dates."),
+        help_text=_(
+            "What the successor should know: running topics, contacts, dates. It starts with "
+            "the note the current contact wrote; the successor sees it in their workspace."
+        ),
     )
 
     field_order = ["successor", "full_name", "email", "phone", "languages", "on", "note"]
@@ -263,6 +266,18 @@ class HandoverForm(NetworkForm, PersonChoiceMixin):
             pk=position.person_id
         )
         self.order_fields(self.field_order)
+
+
+class HandoverNoteForm(forms.Form):
+    note = forms.CharField(
+        label=_("Note for your successor"),
+        widget=forms.Textarea(attrs={"rows": 12}),
+        required=False,
+        help_text=_(
+            "What whoever takes over from you needs to know: running topics, contacts, "
+            "dates, where things are. They see it when the role is handed over to them."
+        ),
+    )
 
 
 class PositionCloseForm(forms.Form):

@@ -169,7 +169,11 @@ class Person(NetworkScopedModel):
 
 
 class ContactPosition(NetworkScopedModel):
-    """Who speaks for an organisation in which role, from when to when."""
+    """Who speaks for an organisation in which role, from when to when.
+
+    `handover_note` is what the holder writes for whoever comes next; the successor
+    reads it on their predecessor's position, so every holder's note stays in the history.
+    """
 
     organisation = models.ForeignKey(
         Organisation, on_delete=models.CASCADE, related_name="positions"
@@ -179,6 +183,7 @@ class ContactPosition(NetworkScopedModel):
     started_on = models.DateField(_("from"))
     ended_on = models.DateField(_("until"), null=True, blank=True)
     handover_note = models.TextField(_("note for the successor"), blank=True)
+    handover_note_updated_at = models.DateTimeField(null=True, blank=True)
     predecessor = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="successors"
     )

@@ -241,6 +241,34 @@ def organisations_spoken_for(*, user, network) -> QuerySet:
     )
 
 
+def positions_held(*, user, network) -> QuerySet:
+    """The user's open contact positions, with what their predecessors left them."""
+    if not getattr(user, "is_authenticated", False):
+        return ContactPosition.objects.none()
+    return (
+        ContactPosition.objects.filter(
+            network=network,
+            ended_on__isnull=True,
+            person__user=user,
+            person__erased_at__isnull=True,
+        )
+        .select_related("organisation", "predecessor__person")
+        .order_by("organisation__name", "started_on", "pk")
+    )
+
+
+def note_position_get(*, user, network, position_id) -> ContactPosition:
+    """An open position whose note for the successor the user may write: their own, or any
+    for the coordination. Anything else is a 404."""
+    if can(user, network, "members.handover"):
+        queryset = ContactPosition.objects.filter(network=network, ended_on__isnull=True)
+    else:
+        queryset = positions_held(user=user, network=network)
+    return get_object_or_404(
+        queryset.select_related("organisation", "person", "predecessor__person"), pk=position_id
+    )
+
+
 # People ----------------------------------------------------------------------------------
 
 

@@ -423,21 +423,50 @@ def _invitation_language(network, person: Person, language: str | None) -> str:
     return network.default_language
 
 
+def _set_note(position: ContactPosition, note: str) -> bool:
+    """Put the holder's note for the successor on the position; False if it did not change."""
+    note = (note or "").strip()
+    if note == position.handover_note:
+        return False
+    position.handover_note = note
+    position.handover_note_updated_at = timezone.now()
+    position.save(update_fields=["handover_note", "handover_note_updated_at"])
+    return True
+
+
+@transaction.atomic
+def position_note_update(*, position: ContactPosition, actor, note: str) -> ContactPosition:
+    """The holder's (or the coordinator's) note on what the successor needs to know."""
+    position = _open_position(position)
+    if _set_note(position, note):
+        audit_record(
+            network=position.network,
+            actor=actor,
+            action="position.note",
+            target=position,
+            context=position.organisation,
+            summary=position.role,
+        )
+    return position
+
+
 @transaction.atomic
 def contact_handover(
     *,
     position: ContactPosition,
     actor,
     on: datetime.date,
-    note: str = "",
+    note: str | None = None,
     successor: Person | None = None,
     successor_data: dict | None = None,
     language: str | None = None,
 ) -> ContactPosition:
     """Hand a contact role to someone else: close the old period, open the successor's.
 
-    The successor gets access: a linked account gets the member-contact role, a
-    person with an e-mail address and no account gets an invitation by mail.
+    `note` (if given) replaces the outgoing holder's note for the successor, who
+    finds it on the predecessor position. The successor gets access: a linked
+    account gets the member-contact role, a person with an e-mail address and no
+    account gets an invitation by mail.
     """
     position = _open_position(position)
     organisation, network = position.organisation, position.network
@@ -456,6 +485,8 @@ def contact_handover(
     )
     if successor.pk == position.person_id:
         raise DomainError(_("Choose someone else than the current contact."), field="successor")
+    if note is not None:
+        _set_note(position, note)
     position.ended_on = on
     position.save(update_fields=["ended_on"])
     new_position = ContactPosition.objects.create(
@@ -464,7 +495,6 @@ def contact_handover(
         person=successor,
         role=position.role,
         started_on=on,
-        handover_note=(note or "").strip(),
         predecessor=position,
     )
     audit_record(

@@ -98,7 +98,9 @@ def _row_events(organisation: Organisation) -> list[tuple[str, int, str, Timelin
                     "members.contactposition",
                     position.pk,
                     "contact.handover",
-                    TimelineEvent(position.started_on, "handover", text, position.handover_note),
+                    TimelineEvent(
+                        position.started_on, "handover", text, position.predecessor.handover_note
+                    ),
                 )
             )
         else:

@@ -16,6 +16,11 @@ urlpatterns = [
         views.workspace_organisation_edit,
         name="workspace_organisation_edit",
     ),
+    path(
+        "workspace/contacts/<int:position_id>/note/",
+        views.position_note,
+        name="position_note",
+    ),
     # Organisations
     path(MANAGE, views.manage_list, name="manage_list"),
     path(f"{MANAGE}add/", views.organisation_create, name="organisation_create"),

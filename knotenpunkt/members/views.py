@@ -15,6 +15,7 @@ from knotenpunkt.core.urls_helpers import network_reverse
 from . import services
 from .forms import (
     DirectoryFilterForm,
+    HandoverNoteForm,
     JoinForm,
     LeaveForm,
     MemberListFilterForm,
@@ -29,10 +30,12 @@ from .selectors import (
     current_agreement_version,
     editable_organisation_get,
     kinds_list,
+    note_position_get,
     organisation_get,
     organisation_timeline,
     organisations_list,
     organisations_spoken_for,
+    positions_held,
     public_directory,
 )
 from .view_helpers import attempt, done, form_page, paginate
@@ -69,8 +72,44 @@ def directory(request):
 
 @network_permission_required("workspace.view")
 def workspace(request):
-    organisations = organisations_spoken_for(user=request.user, network=request.network)
-    return render(request, "members/workspace.html", {"organisations": organisations})
+    context = {
+        "organisations": organisations_spoken_for(user=request.user, network=request.network),
+        "positions": positions_held(user=request.user, network=request.network),
+    }
+    return render(request, "members/workspace.html", context)
+
+
+@network_permission_required("workspace.view")
+def position_note(request, position_id):
+    """The holder of a contact role writes down what their successor needs to know."""
+    network = request.network
+    position = note_position_get(user=request.user, network=network, position_id=position_id)
+    form = HandoverNoteForm(request.POST or None, initial={"note": position.handover_note})
+    if request.method == "POST" and form.is_valid():
+        saved = attempt(
+            form,
+            lambda: services.position_note_update(
+                position=position, actor=request.user, note=form.cleaned_data["note"]
+            ),
+        )
+        if saved:
+            return done(
+                request,
+                _("The note for the successor was saved."),
+                network_reverse(network, "members:workspace"),
+            )
+    return form_page(
+        request,
+        form,
+        title=_("Note for the successor as %(role)s of %(organisation)s")
+        % {"role": position.role_label, "organisation": position.organisation.name},
+        intro=_(
+            "Your successor reads this note when they take over; the coordination and the "
+            "city liaison can see it too."
+        ),
+        back_url=network_reverse(network, "members:workspace"),
+        submit_label=_("Save note"),
+    )
 
 
 @network_permission_required("organisation.edit_own")

@@ -194,7 +194,7 @@ def contact_handover(request, position_id):
         request.POST or None,
         network=network,
         position=position,
-        initial={"on": services.network_today(network)},
+        initial={"on": services.network_today(network), "note": position.handover_note},
     )
     if request.method == "POST" and form.is_valid():
         new_position = attempt(
@@ -209,15 +209,16 @@ def contact_handover(request, position_id):
             ),
         )
         if new_position:
-            return done(
-                request,
-                _("%(new)s took over from %(old)s.")
-                % {
-                    "new": new_position.person.display_name,
-                    "old": position.person.display_name,
-                },
-                _organisation_url(network, position.organisation),
-            )
+            names = {
+                "new": new_position.person.display_name,
+                "old": position.person.display_name,
+            }
+            message = _("%(new)s took over from %(old)s.") % names
+            if new_position.predecessor.handover_note:
+                message += (
+                    " " + _("%(new)s finds the note from %(old)s in their workspace.") % names
+                )
+            return done(request, message, _organisation_url(network, position.organisation))
     return form_page(
         request,
         form,

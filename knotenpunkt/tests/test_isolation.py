@@ -11,6 +11,8 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from knotenpunkt.accounts.models import Invitation
 from knotenpunkt.accounts.tests.factories import UserFactory, grant_role
+from knotenpunkt.knowledge.tests import factories as knowledge
+from knotenpunkt.meetings.tests import factories as meetings
 from knotenpunkt.members.tests.factories import (
     AgreementVersionFactory,
     ContactPositionFactory,
@@ -18,6 +20,11 @@ from knotenpunkt.members.tests.factories import (
     PersonFactory,
 )
 from knotenpunkt.publishing.models import StaticPage, StaticPageTranslation
+from knotenpunkt.workinggroups.tests.factories import (
+    GoalFactory,
+    GroupMembershipFactory,
+    WorkingGroupFactory,
+)
 
 NETWORK_MARKER = "(?P<network>"  # the resolver that mounts /<lang>/<network>/
 
@@ -50,6 +57,19 @@ OBJECT_MAKERS = {
     "network_role_id": lambda n: grant_role(UserFactory(), n, "member_contact").pk,
     "invitation_id": _invitation,
     "slug": _static_page,
+    "page_path": knowledge.isolation_page_path,
+    "page_id": knowledge.isolation_page_id,
+    "revision_id": knowledge.isolation_revision_id,
+    "document_id": knowledge.isolation_document_id,
+    "group_slug": lambda n: WorkingGroupFactory(network=n).slug,
+    "membership_id": lambda n: GroupMembershipFactory(group=WorkingGroupFactory(network=n)).pk,
+    "goal_id": lambda n: GoalFactory(group=WorkingGroupFactory(network=n)).pk,
+    "meeting_id": meetings.isolation_meeting_id,
+    "session_id": meetings.isolation_session_id,
+    "agenda_item_id": meetings.isolation_agenda_item_id,
+    "registration_id": meetings.isolation_registration_id,
+    "version_id": meetings.isolation_version_id,
+    "action_item_id": meetings.isolation_action_item_id,
 }
 
 

@@ -5,3 +5,6 @@ class WorkingGroupsConfig(AppConfig):
     name = "knotenpunkt.workinggroups"
     label = "workinggroups"
     verbose_name = "Working groups"
+
+    def ready(self):
+        from . import search  # noqa: F401  (groups in the network's search)

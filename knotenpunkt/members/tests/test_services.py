@@ -256,7 +256,10 @@ def test_handover_closes_the_old_period_opens_the_new_one_and_invites(
     assert old.ended_on == D(2024, 9, 1)
     assert new.predecessor == old
     assert (new.started_on, new.ended_on, new.role) == (D(2024, 9, 1), None, old.role)
-    assert new.handover_note == "Die Schlüssel liegen im Büro."
+    # The note is the outgoing holder's, kept on their position; the successor reads it there.
+    assert old.handover_note == "Die Schlüssel liegen im Büro."
+    assert new.predecessor.handover_note == "Die Schlüssel liegen im Büro."
+    assert new.handover_note == ""
     # X stays in the history; Z is the only current contact.
     history = ContactPosition.objects.filter(organisation=organisation)
     assert set(history.values_list("person__full_name", flat=True)) == {

@@ -323,13 +323,13 @@ def test_organisation_page_shows_contacts_history_and_timeline(coordinator_clien
         person__full_name="Erste Person",
         started_on=D(2019, 1, 1),
         ended_on=D(2023, 1, 1),
+        handover_note="Bitte den Newsletter übernehmen.",
     )
     ContactPositionFactory(
         organisation=organisation,
         person__full_name="Zweite Person",
         started_on=D(2023, 1, 1),
         predecessor=old,
-        handover_note="Bitte den Newsletter übernehmen.",
     )
     response = coordinator_client.get(
         url(network, "organisation_detail", organisation_id=organisation.pk)
@@ -337,6 +337,7 @@ def test_organisation_page_shows_contacts_history_and_timeline(coordinator_clien
     text = response.text
     assert response.status_code == 200
     assert "Main contact handed over from Erste Person to Zweite Person" in text
+    assert "Note from the predecessor, Erste Person:" in text
     assert "Bitte den Newsletter übernehmen." in text
     assert "took over from Erste Person" in text
     assert text.count("<h1") == 1

@@ -1,0 +1,187 @@
+"""Registration for meetings and café sessions, the waiting list and its promotion.
+
+Re-exported by services.py. Seats are counted inside a lock on the meeting's (or the
+session's) row, so two people taking the last seat at once end up one confirmed and
+one on the waiting list, never over capacity.
+"""
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from knotenpunkt.core.errors import DomainError
+from knotenpunkt.core.services import audit_record
+
+from .ical import CANCEL, REQUEST
+from .mail import mail_person
+from .models import CafeSession, Meeting, Registration
+from .selectors import current_organisation
+from .writes import actor_or_none, lock, registrations_of, when
+
+CONFIRMED = Registration.Status.CONFIRMED
+WAITLISTED = Registration.Status.WAITLISTED
+CANCELLED = Registration.Status.CANCELLED
+
+
+def _check_open(meeting: Meeting, item) -> None:
+    """Registration is possible until the deadline (or the end) of a meeting that takes place."""
+    now = timezone.now()
+    if meeting.is_cancelled or item.is_cancelled:
+        raise DomainError(_("This meeting has been cancelled."))
+    if item.ends_at <= now:
+        raise DomainError(_("This meeting is over."))
+    deadline = meeting.registration_deadline
+    if deadline is not None and now > deadline:
+        raise DomainError(
+            _("Registration closed on %(date)s.") % {"date": when(deadline, meeting.network)}
+        )
+
+
+def _register(*, item, meeting: Meeting, person, actor, organisation) -> Registration:
+    network = meeting.network
+    if person.network_id != network.pk or person.is_erased:
+        raise DomainError(_("Choose a person of this network."), field="person")
+    # The meeting first, then the session: the order meeting_cancel locks them in.
+    fresh_meeting = lock(meeting)
+    locked = fresh_meeting if item is meeting else lock(item)
+    _check_open(fresh_meeting, locked)
+    active = registrations_of(locked).filter(person=person).exclude(status=CANCELLED).first()
+    if active is not None:
+        raise DomainError(
+            _("%(name)s is registered already (%(status)s).")
+            % {"name": person.display_name, "status": active.get_status_display()},
+            field="person",
+        )
+    confirmed = registrations_of(locked).filter(status=CONFIRMED).count()
+    has_seat = locked.capacity is None or confirmed < locked.capacity
+    registration = Registration.objects.create(
+        network=network,
+        meeting=meeting,
+        session=locked if item is not meeting else None,
+        person=person,
+        organisation=organisation or current_organisation(person=person),
+        registered_by=actor_or_none(actor),
+        status=CONFIRMED if has_seat else WAITLISTED,
+    )
+    audit_record(
+        network=network,
+        actor=actor,
+        action="registration.confirm" if has_seat else "registration.waitlist",
+        target=registration,
+        context=meeting,
+        summary=str(item),
+    )
+    context = {"item": item, "meeting": meeting, "registration": registration}
+    if has_seat:
+        mail_person(
+            person=person,
+            network=network,
+            template="registration_confirmed",
+            context=context,
+            item=item,
+            method=REQUEST,
+        )
+    else:
+        context["position"] = registrations_of(locked).filter(status=WAITLISTED).count()
+        mail_person(
+            person=person,
+            network=network,
+            template="registration_waitlisted",
+            context=context,
+            item=item,
+        )
+    return registration
+
+
+@transaction.atomic
+def meeting_register(*, meeting: Meeting, person, actor, organisation=None) -> Registration:
+    """A seat at the meeting, or a place on its waiting list when it is full."""
+    return _register(
+        item=meeting, meeting=meeting, person=person, actor=actor, organisation=organisation
+    )
+
+
+@transaction.atomic
+def session_register(*, session: CafeSession, person, actor, organisation=None) -> Registration:
+    """A seat in a café session, or a place on its waiting list when it is full."""
+    return _register(
+        item=session,
+        meeting=session.meeting,
+        person=person,
+        actor=actor,
+        organisation=organisation,
+    )
+
+
+def promote(item, *, meeting: Meeting, network, actor) -> list[Registration]:
+    """Give free seats to the waiting list, first come first served, and tell each by mail."""
+    if meeting.is_cancelled or item.is_cancelled or item.ends_at <= timezone.now():
+        return []
+    waiting = registrations_of(item).filter(status=WAITLISTED).order_by("created_at", "pk")
+    if item.capacity is not None:
+        free = item.capacity - registrations_of(item).filter(status=CONFIRMED).count()
+        if free <= 0:
+            return []
+        waiting = waiting[:free]
+    promoted = list(waiting.select_related("person__user"))
+    now = timezone.now()
+    for registration in promoted:
+        registration.status = CONFIRMED
+        registration.promoted_at = now
+        registration.save(update_fields=["status", "promoted_at"])
+        audit_record(
+            network=network,
+            actor=actor,
+            action="registration.promote",
+            target=registration,
+            context=meeting,
+            summary=str(item),
+        )
+        mail_person(
+            person=registration.person,
+            network=network,
+            template="registration_promoted",
+            context={"item": item, "meeting": meeting, "registration": registration},
+            item=item,
+            method=REQUEST,
+        )
+    return promoted
+
+
+@transaction.atomic
+def registration_cancel(*, registration: Registration, actor) -> Registration:
+    """Give a seat back; the next person on the waiting list gets it and is told by mail."""
+    meeting = registration.meeting
+    network = meeting.network
+    item = registration.session or meeting
+    locked = lock(item)
+    registration = Registration.objects.select_related("person__user").get(pk=registration.pk)
+    if registration.status == CANCELLED:
+        raise DomainError(_("This registration is cancelled already."))
+    was_confirmed = registration.status == CONFIRMED
+    registration.status = CANCELLED
+    registration.cancelled_at = timezone.now()
+    registration.save(update_fields=["status", "cancelled_at"])
+    audit_record(
+        network=network,
+        actor=actor,
+        action="registration.cancel",
+        target=registration,
+        context=meeting,
+        summary=str(item),
+    )
+    if was_confirmed:
+        # A higher SEQUENCE makes calendars apply the cancellation, and later accept a new
+        # invitation should the person register again.
+        locked.sequence += 1
+        locked.save(update_fields=["sequence"])
+        mail_person(
+            person=registration.person,
+            network=network,
+            template="registration_cancelled",
+            context={"item": locked, "meeting": meeting, "registration": registration},
+            item=locked,
+            method=CANCEL,
+        )
+        promote(locked, meeting=meeting, network=network, actor=actor)
+    return registration

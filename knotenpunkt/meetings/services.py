@@ -1,0 +1,405 @@
+"""Writes of the meetings app: meetings, café sessions and their agenda.
+
+Registration and the waiting list live in registration.py; attendance, minutes,
+decisions, action items and feed tokens in records.py; both are re-exported here, so
+that callers use `services.<name>` for every write. Every function is one write:
+keyword-only, atomic, one audit entry (the meeting as context), mails enqueued on commit.
+"""
+
+from django.db import transaction
+from django.db.models import Max
+from django.utils.translation import gettext as _
+
+from knotenpunkt.core.errors import DomainError
+from knotenpunkt.core.search import search_index_many
+from knotenpunkt.core.services import audit_record
+
+from .ical import CANCEL, REQUEST
+from .mail import mail_person
+from .models import AgendaItem, CafeSession, Meeting, Registration
+from .records import (  # noqa: F401  (part of this module's interface)
+    action_item_complete,
+    action_item_create,
+    attendance_check_in,
+    attendance_check_out,
+    decision_record,
+    feed_token_create,
+    feed_token_revoke,
+    minutes_restore,
+    minutes_save,
+)
+from .registration import (  # noqa: F401  (part of this module's interface)
+    meeting_register,
+    promote,
+    registration_cancel,
+    session_register,
+)
+from .search import current_minutes
+from .writes import lock, registrations_of, required, when
+
+MEETING_FIELDS = (
+    "kind",
+    "group",
+    "title",
+    "description",
+    "starts_at",
+    "ends_at",
+    "place",
+    "online_link",
+    "capacity",
+    "registration_deadline",
+)
+SESSION_FIELDS = (
+    "kind",
+    "title",
+    "description",
+    "host_organisation",
+    "room",
+    "starts_at",
+    "ends_at",
+    "capacity",
+)
+# Changes a calendar must apply: they raise the SEQUENCE and registrants get an update.
+CALENDAR_FIELDS = {"title", "starts_at", "ends_at", "place", "online_link", "room"}
+
+CONFIRMED = Registration.Status.CONFIRMED
+WAITLISTED = Registration.Status.WAITLISTED
+
+
+def _check_slot(starts_at, ends_at) -> None:
+    if ends_at <= starts_at:
+        raise DomainError(_("The end must be after the start."), field="ends_at")
+
+
+def _check_capacity(capacity) -> None:
+    if capacity is not None and capacity < 1:
+        raise DomainError(
+            _("Leave the capacity empty for no limit, or give at least 1."), field="capacity"
+        )
+
+
+def _check_meeting(network, data: dict) -> None:
+    data["title"] = required(data["title"], field="title")
+    _check_slot(data["starts_at"], data["ends_at"])
+    _check_capacity(data["capacity"])
+    deadline = data["registration_deadline"]
+    if deadline is not None and deadline > data["starts_at"]:
+        raise DomainError(
+            _("The registration deadline cannot be after the start of the meeting."),
+            field="registration_deadline",
+        )
+    group = data["group"]
+    if group is not None and group.network_id != network.pk:
+        raise DomainError(_("Choose a working group of this network."), field="group")
+    if data["kind"] == Meeting.Kind.WORKING_GROUP and group is None:
+        raise DomainError(_("Choose the working group that meets."), field="group")
+    if data["kind"] == Meeting.Kind.PLENARY and group is not None:
+        raise DomainError(
+            _("A plenary meeting belongs to the whole network, not to one group."), field="group"
+        )
+
+
+# Meetings --------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def meeting_create(
+    *,
+    network,
+    actor,
+    kind: str,
+    title: str,
+    starts_at,
+    ends_at,
+    group=None,
+    description: str = "",
+    place: str = "",
+    online_link: str = "",
+    capacity: int | None = None,
+    registration_deadline=None,
+) -> Meeting:
+    data = {
+        "kind": kind,
+        "group": group,
+        "title": title,
+        "description": (description or "").strip(),
+        "starts_at": starts_at,
+        "ends_at": ends_at,
+        "place": (place or "").strip(),
+        "online_link": (online_link or "").strip(),
+        "capacity": capacity,
+        "registration_deadline": registration_deadline,
+    }
+    _check_meeting(network, data)
+    meeting = Meeting.objects.create(network=network, **data)
+    audit_record(
+        network=network,
+        actor=actor,
+        action="meeting.create",
+        target=meeting,
+        summary=when(starts_at, network),
+    )
+    return meeting
+
+
+def _mail_all(item, *, network, statuses, template: str, method: str | None, meeting) -> None:
+    registrations = (
+        registrations_of(item).filter(status__in=statuses).select_related("person__user")
+    )
+    for registration in registrations:
+        mail_person(
+            person=registration.person,
+            network=network,
+            template=template,
+            context={"item": item, "meeting": meeting, "registration": registration},
+            item=item,
+            method=method if registration.status == CONFIRMED else None,
+        )
+
+
+def _apply(item, data: dict) -> list[str]:
+    """Set the changed fields; a change calendars must see raises the SEQUENCE."""
+    changed = [name for name, value in data.items() if getattr(item, name) != value]
+    for name in changed:
+        setattr(item, name, data[name])
+    if CALENDAR_FIELDS.intersection(changed):
+        item.sequence += 1
+    return changed
+
+
+@transaction.atomic
+def meeting_update(*, meeting: Meeting, actor, **fields) -> Meeting:
+    """Change a meeting; confirmed registrants get the updated invitation, freed seats fill up."""
+    unknown = set(fields) - set(MEETING_FIELDS)
+    if unknown:
+        raise TypeError(f"unknown meeting fields: {sorted(unknown)}")
+    meeting = lock(meeting)
+    network = meeting.network
+    if meeting.is_cancelled:
+        raise DomainError(_("A cancelled meeting cannot be changed."))
+    data = {name: getattr(meeting, name) for name in MEETING_FIELDS} | fields
+    _check_meeting(network, data)
+    if data["kind"] != Meeting.Kind.PLENARY and meeting.sessions.exists():
+        raise DomainError(_("Only a plenary meeting has café sessions."), field="kind")
+    changed = _apply(meeting, data)
+    meeting.save()
+    audit_record(
+        network=network,
+        actor=actor,
+        action="meeting.update",
+        target=meeting,
+        summary=", ".join(changed),
+    )
+    if CALENDAR_FIELDS.intersection(changed):
+        _mail_all(
+            meeting,
+            network=network,
+            statuses=[CONFIRMED],
+            template="meeting_updated",
+            method=REQUEST,
+            meeting=meeting,
+        )
+    if "title" in changed:
+        # The minutes are found under their meeting's title.
+        search_index_many(current_minutes(network).filter(meeting=meeting))
+    if "capacity" in changed:
+        promote(meeting, meeting=meeting, network=network, actor=actor)
+    return meeting
+
+
+def _cancel(item, *, network, meeting) -> None:
+    item.status = Meeting.Status.CANCELLED
+    item.sequence += 1
+    item.save(update_fields=["status", "sequence", *(["updated_at"] if item is meeting else [])])
+    _mail_all(
+        item,
+        network=network,
+        statuses=[CONFIRMED, WAITLISTED],
+        template="meeting_cancelled",
+        method=CANCEL,
+        meeting=meeting,
+    )
+
+
+@transaction.atomic
+def meeting_cancel(*, meeting: Meeting, actor, reason: str = "") -> Meeting:
+    """Cancel a meeting and its café sessions; every registrant's calendar gets METHOD:CANCEL."""
+    meeting = lock(meeting)
+    network = meeting.network
+    if meeting.is_cancelled:
+        raise DomainError(_("This meeting is cancelled already."))
+    _cancel(meeting, network=network, meeting=meeting)
+    for session in meeting.sessions.filter(status=Meeting.Status.SCHEDULED):
+        session.meeting, session.network = meeting, network
+        _cancel(session, network=network, meeting=meeting)
+    audit_record(
+        network=network,
+        actor=actor,
+        action="meeting.cancel",
+        target=meeting,
+        summary=(reason or "").strip(),
+    )
+    return meeting
+
+
+# Café sessions ---------------------------------------------------------------------------
+
+
+def _check_session(meeting: Meeting, data: dict) -> None:
+    if meeting.kind != Meeting.Kind.PLENARY:
+        raise DomainError(_("Café sessions belong to plenary meetings."))
+    if meeting.is_cancelled:
+        raise DomainError(_("This meeting has been cancelled."))
+    data["title"] = required(data["title"], field="title")
+    _check_slot(data["starts_at"], data["ends_at"])
+    _check_capacity(data["capacity"])
+    if data["starts_at"] < meeting.starts_at or data["ends_at"] > meeting.ends_at:
+        raise DomainError(
+            _("The session must take place during the meeting (%(start)s to %(end)s).")
+            % {
+                "start": when(meeting.starts_at, meeting.network),
+                "end": when(meeting.ends_at, meeting.network),
+            },
+            field="starts_at",
+        )
+    host = data["host_organisation"]
+    if host is not None and host.network_id != meeting.network_id:
+        raise DomainError(_("Choose an organisation of this network."), field="host_organisation")
+
+
+@transaction.atomic
+def cafe_session_create(
+    *,
+    meeting: Meeting,
+    actor,
+    kind: str,
+    title: str,
+    starts_at,
+    ends_at,
+    description: str = "",
+    host_organisation=None,
+    room: str = "",
+    capacity: int | None = None,
+) -> CafeSession:
+    data = {
+        "kind": kind,
+        "title": title,
+        "description": (description or "").strip(),
+        "host_organisation": host_organisation,
+        "room": (room or "").strip(),
+        "starts_at": starts_at,
+        "ends_at": ends_at,
+        "capacity": capacity,
+    }
+    _check_session(meeting, data)
+    session = CafeSession.objects.create(network=meeting.network, meeting=meeting, **data)
+    audit_record(
+        network=meeting.network,
+        actor=actor,
+        action="cafe_session.create",
+        target=session,
+        context=meeting,
+    )
+    return session
+
+
+@transaction.atomic
+def cafe_session_update(*, session: CafeSession, actor, **fields) -> CafeSession:
+    unknown = set(fields) - set(SESSION_FIELDS)
+    if unknown:
+        raise TypeError(f"unknown session fields: {sorted(unknown)}")
+    meeting = session.meeting
+    network = meeting.network
+    session = lock(session)
+    if session.is_cancelled:
+        raise DomainError(_("A cancelled session cannot be changed."))
+    data = {name: getattr(session, name) for name in SESSION_FIELDS} | fields
+    _check_session(meeting, data)
+    changed = _apply(session, data)
+    session.save()
+    audit_record(
+        network=network,
+        actor=actor,
+        action="cafe_session.update",
+        target=session,
+        context=meeting,
+        summary=", ".join(changed),
+    )
+    if CALENDAR_FIELDS.intersection(changed):
+        _mail_all(
+            session,
+            network=network,
+            statuses=[CONFIRMED],
+            template="meeting_updated",
+            method=REQUEST,
+            meeting=meeting,
+        )
+    if "capacity" in changed:
+        promote(session, meeting=meeting, network=network, actor=actor)
+    return session
+
+
+@transaction.atomic
+def cafe_session_cancel(*, session: CafeSession, actor) -> CafeSession:
+    meeting = session.meeting
+    network = meeting.network
+    session = lock(session)
+    if session.is_cancelled:
+        raise DomainError(_("This session is cancelled already."))
+    _cancel(session, network=network, meeting=meeting)
+    audit_record(
+        network=network,
+        actor=actor,
+        action="cafe_session.cancel",
+        target=session,
+        context=meeting,
+    )
+    return session
+
+
+# Agenda ----------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def agenda_item_add(*, meeting: Meeting, actor, title: str, notes: str = "") -> AgendaItem:
+    title = required(title, field="title")
+    last = meeting.agenda_items.aggregate(last=Max("position"))["last"]
+    item = AgendaItem.objects.create(
+        network=meeting.network,
+        meeting=meeting,
+        position=(last or 0) + 1,
+        title=title,
+        notes=(notes or "").strip(),
+    )
+    audit_record(
+        network=meeting.network, actor=actor, action="agenda.add", target=item, context=meeting
+    )
+    return item
+
+
+@transaction.atomic
+def agenda_item_update(
+    *, item: AgendaItem, actor, title: str, notes: str = "", position: int | None = None
+) -> AgendaItem:
+    item.title = required(title, field="title")
+    item.notes = (notes or "").strip()
+    if position is not None:
+        item.position = position
+    item.save()
+    audit_record(
+        network=item.network, actor=actor, action="agenda.update", target=item, context=item.meeting
+    )
+    return item
+
+
+@transaction.atomic
+def agenda_item_delete(*, item: AgendaItem, actor) -> None:
+    audit_record(
+        network=item.network,
+        actor=actor,
+        action="agenda.delete",
+        target=item,
+        context=item.meeting,
+        summary=item.title,
+    )
+    item.delete()

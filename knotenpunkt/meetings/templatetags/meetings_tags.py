@@ -1,0 +1,26 @@
+"""Template helpers of the meeting pages."""
+
+from django import template
+from django.utils import timezone
+from django.utils.formats import date_format, time_format
+from django.utils.html import format_html
+
+register = template.Library()
+
+
+@register.simple_tag
+def timespan(starts_at, ends_at):
+    """`<time>` elements for a slot; the end shows only its time when it is the same day."""
+    start, end = timezone.localtime(starts_at), timezone.localtime(ends_at)
+    end_text = (
+        time_format(end, "TIME_FORMAT")
+        if start.date() == end.date()
+        else date_format(end, "DATETIME_FORMAT")
+    )
+    return format_html(
+        '<time datetime="{}">{}</time>–<time datetime="{}">{}</time>',
+        start.isoformat(),
+        date_format(start, "DATETIME_FORMAT"),
+        end.isoformat(),
+        end_text,
+    )

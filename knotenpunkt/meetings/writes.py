@@ -1,0 +1,44 @@
+"""Helpers the writing modules of this app share: row locks, dates in messages, checks."""
+
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+
+from knotenpunkt.core.errors import DomainError
+
+from .models import CafeSession, Registration
+
+
+def when(value, network) -> str:
+    """A date and time as a message shows it, in the network's time zone."""
+    return formats.date_format(timezone.localtime(value, network.tz), "SHORT_DATETIME_FORMAT")
+
+
+def actor_or_none(actor):
+    return actor if getattr(actor, "is_authenticated", False) else None
+
+
+def lock(item):
+    """The row again, locked for this transaction.
+
+    PostgreSQL locks the row (`select_for_update`); on SQLite the IMMEDIATE write
+    transaction already serialises writers. Related objects the caller holds are kept.
+    """
+    locked = type(item).objects.select_for_update().get(pk=item.pk)
+    locked.network = item.network
+    if isinstance(item, CafeSession):
+        locked.meeting = item.meeting
+    return locked
+
+
+def required(value: str, *, field: str) -> str:
+    value = (value or "").strip()
+    if not value:
+        raise DomainError(_("This field is required."), field=field)
+    return value
+
+
+def registrations_of(item):
+    """The registrations that hold seats of this meeting (not its sessions) or this session."""
+    if isinstance(item, CafeSession):
+        return Registration.objects.filter(session=item)
+    return Registration.objects.filter(meeting=item, session__isnull=True)
