@@ -46,9 +46,19 @@ def role_revoke(*, network, user, role: str, actor) -> None:
 
 @transaction.atomic
 def invitation_create(
-    *, network, email: str, role: str, actor, language: str | None = None, person=None
+    *,
+    network,
+    email: str,
+    role: str,
+    actor,
+    language: str | None = None,
+    person=None,
+    note: str = "",
 ) -> Invitation:
-    """Invite someone by mail to take a role; the link expires after the configured days."""
+    """Invite someone by mail to take a role; the link expires after the configured days.
+
+    `note` is the predecessor's handover note, so a successor reads it before logging in.
+    """
     from django.urls import reverse
 
     if role not in Role.values:
@@ -82,6 +92,7 @@ def invitation_create(
                 reverse("accounts:invitation", kwargs={"token": invitation.token})
             ),
             "expires_at": invitation.expires_at,
+            "note": note,
         },
         language=language,
     )

@@ -120,7 +120,11 @@ def page_update(
     If someone else saved meanwhile, the save is refused rather than silently
     overwriting their text.
     """
-    page = Page.objects.select_for_update().select_related("current_revision").get(pk=page.pk)
+    page = (
+        Page.objects.select_for_update(of=("self",))
+        .select_related("current_revision")
+        .get(pk=page.pk)
+    )
     current = page.current_revision
     if base_revision is not None and current is not None and base_revision.pk != current.pk:
         raise DomainError(
@@ -157,7 +161,9 @@ def page_update(
 def page_restore(*, revision: Revision, actor) -> Revision:
     """Save an old version's title and text again as the newest version (history stays)."""
     page = (
-        Page.objects.select_for_update().select_related("current_revision").get(pk=revision.page_id)
+        Page.objects.select_for_update(of=("self",))
+        .select_related("current_revision")
+        .get(pk=revision.page_id)
     )
     current = page.current_revision
     if current is not None and (current.title, current.body) == (revision.title, revision.body):

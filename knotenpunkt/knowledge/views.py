@@ -6,17 +6,16 @@ login; everything else is in the workspace. What a reader may not see is a 404.
 
 from functools import wraps
 
-from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from knotenpunkt.core.errors import DomainError
 from knotenpunkt.core.urls_helpers import network_reverse
+from knotenpunkt.core.views_helpers import attempt, done, paginate
 
 from . import services
 from .access import access_for
@@ -53,15 +52,6 @@ def login_required_here(view):
         return view(request, *args, **kwargs)
 
     return wrapped
-
-
-def _attempt(form, call):
-    """Run a service; a broken rule becomes an error on the field it names (None on failure)."""
-    try:
-        return call()
-    except DomainError as error:
-        form.add_error(error.field if error.field in form.fields else None, error.message)
-        return None
 
 
 def _page_url(network, page) -> str:
@@ -165,13 +155,13 @@ def page_create(request):
         initial={"group": request.GET.get("group") or None},
     )
     if request.method == "POST" and form.is_valid():
-        page = _attempt(
+        page = attempt(
             form,
             lambda: services.page_create(network=network, actor=request.user, **form.cleaned_data),
         )
         if page:
-            messages.success(request, _("The page “%(title)s” was created.") % {"title": page})
-            return redirect(_page_url(network, page))
+            message = _("The page “%(title)s” was created.") % {"title": page}
+            return done(request, message, _page_url(network, page))
     context = {
         "form": form,
         "title": _("New page"),
@@ -196,15 +186,13 @@ def page_edit(request, page_id):
         data = dict(form.cleaned_data)
         base_id = data.pop("base_revision")
         base = page.revisions.filter(pk=base_id).first() if base_id else None
-        revision = _attempt(
+        revision = attempt(
             form,
             lambda: services.page_update(page=page, actor=request.user, base_revision=base, **data),
         )
         if revision:
-            messages.success(
-                request, _("Version %(number)s was saved.") % {"number": revision.number}
-            )
-            return redirect(_page_url(network, page))
+            message = _("Version %(number)s was saved.") % {"number": revision.number}
+            return done(request, message, _page_url(network, page))
     context = {
         "form": form,
         "page": page,
@@ -228,12 +216,11 @@ def revision_restore(request, revision_id):
         except DomainError as domain_error:
             error = domain_error.message
         else:
-            messages.success(
-                request,
-                _("Version %(old)s was restored as version %(new)s.")
-                % {"old": revision.number, "new": new.number},
-            )
-            return redirect(_page_url(request.network, revision.page))
+            message = _("Version %(old)s was restored as version %(new)s.") % {
+                "old": revision.number,
+                "new": new.number,
+            }
+            return done(request, message, _page_url(request.network, revision.page))
     context = {"page": revision.page, "revision": revision, "error": error}
     return render(request, "knowledge/revision_restore.html", context)
 
@@ -246,7 +233,7 @@ def revision_restore(request, revision_id):
 def document_list(request):
     access = _access(request)
     documents = documents_visible(network=request.network, access=access)
-    page = Paginator(documents, DOCUMENTS_PER_PAGE).get_page(request.GET.get("page"))
+    page = paginate(request, documents, per_page=DOCUMENTS_PER_PAGE)
     context = {"page": page, "may_upload": access.can_create}
     return render(request, "knowledge/document_list.html", context)
 
@@ -270,9 +257,12 @@ def document_upload(request):
         page=page,
         initial={"visibility": page.visibility if page else None},
     )
+    back_url = (
+        _page_url(network, page) if page else network_reverse(network, "knowledge:document_list")
+    )
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
-        document = _attempt(
+        document = attempt(
             form,
             lambda: services.document_upload(
                 network=network,
@@ -283,13 +273,8 @@ def document_upload(request):
             ),
         )
         if document:
-            messages.success(request, _("“%(title)s” was uploaded.") % {"title": document})
-            if page is not None:
-                return redirect(_page_url(network, page))
-            return redirect(network_reverse(network, "knowledge:document_list"))
-    back_url = (
-        _page_url(network, page) if page else network_reverse(network, "knowledge:document_list")
-    )
+            message = _("“%(title)s” was uploaded.") % {"title": document}
+            return done(request, message, back_url)
     context = {"form": form, "page": page, "back_url": back_url}
     return render(request, "knowledge/document_upload.html", context)
 

@@ -25,7 +25,7 @@ class Meeting(NetworkScopedModel):
         "workinggroups.WorkingGroup",
         null=True,
         blank=True,
-        on_delete=models.PROTECT,
+        on_delete=models.RESTRICT,
         related_name="meetings",
         verbose_name=_("working group"),
     )

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from knotenpunkt.accounts.decorators import network_permission_required
 from knotenpunkt.accounts.permissions import can
 from knotenpunkt.core.urls_helpers import network_reverse
-from knotenpunkt.members.view_helpers import attempt, done, form_page, paginate
+from knotenpunkt.core.views_helpers import attempt, done, form_page, paginate
 
 from . import access, services
 from .forms import (

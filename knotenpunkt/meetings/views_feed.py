@@ -17,7 +17,7 @@ from django_scopes import scope
 from knotenpunkt.accounts.decorators import network_permission_required
 from knotenpunkt.core.models import Network
 from knotenpunkt.core.urls_helpers import absolute_url, network_reverse
-from knotenpunkt.members.view_helpers import done
+from knotenpunkt.core.views_helpers import done
 
 from . import ical, services
 from .selectors import active_feed_token, feed_token_resolve, person_of_user, personal_feed_items

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from knotenpunkt.accounts.decorators import network_permission_required
 from knotenpunkt.core.errors import DomainError
 from knotenpunkt.core.urls_helpers import network_reverse
-from knotenpunkt.members.view_helpers import attempt, done, form_page, paginate
+from knotenpunkt.core.views_helpers import attempt, done, form_page, paginate
 
 from . import access, services
 from .forms import ActionItemForm, AttendanceForm, DecisionForm, MinutesForm, RecordsFilterForm

@@ -57,7 +57,7 @@ class Organisation(NetworkScopedModel):
     name = models.CharField(_("name"), max_length=200)
     kind = models.ForeignKey(
         OrganisationKind,
-        on_delete=models.PROTECT,
+        on_delete=models.RESTRICT,
         related_name="organisations",
         verbose_name=_("kind"),
     )
@@ -178,7 +178,7 @@ class ContactPosition(NetworkScopedModel):
     organisation = models.ForeignKey(
         Organisation, on_delete=models.CASCADE, related_name="positions"
     )
-    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="positions")
+    person = models.ForeignKey(Person, on_delete=models.RESTRICT, related_name="positions")
     role = models.CharField(_("role"), max_length=100, default=MAIN_CONTACT)
     started_on = models.DateField(_("from"))
     ended_on = models.DateField(_("until"), null=True, blank=True)
@@ -232,7 +232,7 @@ class AgreementSignature(NetworkScopedModel):
         Organisation, on_delete=models.CASCADE, related_name="signatures"
     )
     version = models.ForeignKey(
-        AgreementVersion, on_delete=models.PROTECT, related_name="signatures"
+        AgreementVersion, on_delete=models.RESTRICT, related_name="signatures"
     )
     signed_on = models.DateField(_("signed on"))
     signed_by = models.ForeignKey(

@@ -515,6 +515,7 @@ def contact_handover(
             actor=actor,
             language=_invitation_language(network, successor, language),
             person=successor,
+            note=position.handover_note,
         )
     return new_position
 

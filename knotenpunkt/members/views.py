@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy
 from knotenpunkt.accounts.decorators import network_permission_required
 from knotenpunkt.accounts.permissions import can
 from knotenpunkt.core.urls_helpers import network_reverse
+from knotenpunkt.core.views_helpers import form_flow, initial_from, paginate
 
 from . import services
 from .forms import (
@@ -38,7 +39,6 @@ from .selectors import (
     positions_held,
     public_directory,
 )
-from .view_helpers import attempt, done, form_page, paginate
 
 # Columns of the member list that sort, with the sort key they use.
 SORT_COLUMNS = [
@@ -51,10 +51,6 @@ SORT_COLUMNS = [
 
 def _detail_url(network, organisation):
     return network_reverse(network, "members:organisation_detail", organisation_id=organisation.pk)
-
-
-def _initial(organisation, form_class) -> dict:
-    return {name: getattr(organisation, name) for name in form_class.base_fields}
 
 
 # Public and workspace --------------------------------------------------------------------
@@ -85,22 +81,14 @@ def position_note(request, position_id):
     network = request.network
     position = note_position_get(user=request.user, network=network, position_id=position_id)
     form = HandoverNoteForm(request.POST or None, initial={"note": position.handover_note})
-    if request.method == "POST" and form.is_valid():
-        saved = attempt(
-            form,
-            lambda: services.position_note_update(
-                position=position, actor=request.user, note=form.cleaned_data["note"]
-            ),
-        )
-        if saved:
-            return done(
-                request,
-                _("The note for the successor was saved."),
-                network_reverse(network, "members:workspace"),
-            )
-    return form_page(
+    return form_flow(
         request,
         form,
+        save=lambda: services.position_note_update(
+            position=position, actor=request.user, note=form.cleaned_data["note"]
+        ),
+        message=_("The note for the successor was saved."),
+        next_url=network_reverse(network, "members:workspace"),
         title=_("Note for the successor as %(role)s of %(organisation)s")
         % {"role": position.role_label, "organisation": position.organisation.name},
         intro=_(
@@ -118,24 +106,16 @@ def workspace_organisation_edit(request, organisation_id):
         user=request.user, network=request.network, organisation_id=organisation_id
     )
     form = OrganisationProfileForm(
-        request.POST or None, initial=_initial(organisation, OrganisationProfileForm)
+        request.POST or None, initial=initial_from(organisation, OrganisationProfileForm)
     )
-    if request.method == "POST" and form.is_valid():
-        updated = attempt(
-            form,
-            lambda: services.organisation_update(
-                organisation=organisation, actor=request.user, **form.cleaned_data
-            ),
-        )
-        if updated:
-            return done(
-                request,
-                _("The profile of %(name)s was saved.") % {"name": organisation.name},
-                network_reverse(request.network, "members:workspace"),
-            )
-    return form_page(
+    return form_flow(
         request,
         form,
+        save=lambda: services.organisation_update(
+            organisation=organisation, actor=request.user, **form.cleaned_data
+        ),
+        message=_("The profile of %(name)s was saved.") % {"name": organisation.name},
+        next_url=network_reverse(request.network, "members:workspace"),
         title=_("Profile of %(name)s") % {"name": organisation.name},
         intro=_("This is what the network and, with your consent, the public see."),
         back_url=network_reverse(request.network, "members:workspace"),
@@ -182,22 +162,14 @@ def manage_list(request):
 def organisation_create(request):
     network = request.network
     form = OrganisationCreateForm(request.POST or None, network=network)
-    if request.method == "POST" and form.is_valid():
-        organisation = attempt(
-            form,
-            lambda: services.organisation_create(
-                network=network, actor=request.user, **form.cleaned_data
-            ),
-        )
-        if organisation:
-            return done(
-                request,
-                _("%(name)s was added.") % {"name": organisation.name},
-                _detail_url(network, organisation),
-            )
-    return form_page(
+    return form_flow(
         request,
         form,
+        save=lambda: services.organisation_create(
+            network=network, actor=request.user, **form.cleaned_data
+        ),
+        message=lambda organisation: _("%(name)s was added.") % {"name": organisation.name},
+        next_url=lambda organisation: _detail_url(network, organisation),
         title=_("Add an organisation"),
         back_url=network_reverse(network, "members:manage_list"),
         submit_label=_("Add organisation"),
@@ -228,24 +200,16 @@ def organisation_detail(request, organisation_id):
 def organisation_edit(request, organisation_id):
     network = request.network
     organisation = organisation_get(network=network, organisation_id=organisation_id)
-    initial = _initial(organisation, OrganisationForm)
+    initial = initial_from(organisation, OrganisationForm)
     form = OrganisationForm(request.POST or None, network=network, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        updated = attempt(
-            form,
-            lambda: services.organisation_update(
-                organisation=organisation, actor=request.user, **form.cleaned_data
-            ),
-        )
-        if updated:
-            return done(
-                request,
-                _("%(name)s was saved.") % {"name": updated.name},
-                _detail_url(network, organisation),
-            )
-    return form_page(
+    return form_flow(
         request,
         form,
+        save=lambda: services.organisation_update(
+            organisation=organisation, actor=request.user, **form.cleaned_data
+        ),
+        message=lambda updated: _("%(name)s was saved.") % {"name": updated.name},
+        next_url=_detail_url(network, organisation),
         title=_("Edit %(name)s") % {"name": organisation.name},
         back_url=_detail_url(network, organisation),
         submit_label=_("Save"),
@@ -257,24 +221,16 @@ def membership_join(request, organisation_id):
     network = request.network
     organisation = organisation_get(network=network, organisation_id=organisation_id)
     form = JoinForm(request.POST or None, initial={"joined_on": services.network_today(network)})
-    if request.method == "POST" and form.is_valid():
-        membership = attempt(
-            form,
-            lambda: services.membership_join(
-                organisation=organisation,
-                actor=request.user,
-                joined_on=form.cleaned_data["joined_on"],
-            ),
-        )
-        if membership:
-            return done(
-                request,
-                _("%(name)s is a member now.") % {"name": organisation.name},
-                _detail_url(network, organisation),
-            )
-    return form_page(
+    return form_flow(
         request,
         form,
+        save=lambda: services.membership_join(
+            organisation=organisation,
+            actor=request.user,
+            joined_on=form.cleaned_data["joined_on"],
+        ),
+        message=_("%(name)s is a member now.") % {"name": organisation.name},
+        next_url=_detail_url(network, organisation),
         title=_("%(name)s joins the network") % {"name": organisation.name},
         intro=_("A new membership period starts; earlier periods stay in the history."),
         back_url=_detail_url(network, organisation),
@@ -287,25 +243,17 @@ def membership_leave(request, organisation_id):
     network = request.network
     organisation = organisation_get(network=network, organisation_id=organisation_id)
     form = LeaveForm(request.POST or None, initial={"left_on": services.network_today(network)})
-    if request.method == "POST" and form.is_valid():
-        membership = attempt(
-            form,
-            lambda: services.membership_leave(
-                organisation=organisation,
-                actor=request.user,
-                left_on=form.cleaned_data["left_on"],
-                reason=form.cleaned_data["reason"],
-            ),
-        )
-        if membership:
-            return done(
-                request,
-                _("%(name)s has left the network.") % {"name": organisation.name},
-                _detail_url(network, organisation),
-            )
-    return form_page(
+    return form_flow(
         request,
         form,
+        save=lambda: services.membership_leave(
+            organisation=organisation,
+            actor=request.user,
+            left_on=form.cleaned_data["left_on"],
+            reason=form.cleaned_data["reason"],
+        ),
+        message=_("%(name)s has left the network.") % {"name": organisation.name},
+        next_url=_detail_url(network, organisation),
         title=_("%(name)s leaves the network") % {"name": organisation.name},
         intro=_("The membership period ends; the organisation and its history stay."),
         back_url=_detail_url(network, organisation),
@@ -332,22 +280,14 @@ def signature_add(request, organisation_id):
         versions=versions,
         initial=initial,
     )
-    if request.method == "POST" and form.is_valid():
-        signature = attempt(
-            form,
-            lambda: services.agreement_sign(
-                organisation=organisation, actor=request.user, **form.cleaned_data
-            ),
-        )
-        if signature:
-            return done(
-                request,
-                _("The signature of %(name)s was recorded.") % {"name": organisation.name},
-                _detail_url(network, organisation),
-            )
-    return form_page(
+    return form_flow(
         request,
         form,
+        save=lambda: services.agreement_sign(
+            organisation=organisation, actor=request.user, **form.cleaned_data
+        ),
+        message=_("The signature of %(name)s was recorded.") % {"name": organisation.name},
+        next_url=_detail_url(network, organisation),
         title=_("Record a signature of %(name)s") % {"name": organisation.name},
         back_url=_detail_url(network, organisation),
         submit_label=_("Record signature"),

@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 
 from knotenpunkt.accounts.decorators import network_permission_required
 from knotenpunkt.core.urls_helpers import network_reverse
+from knotenpunkt.core.views_helpers import form_flow, paginate
 
 from . import services
 from .forms import AgreementVersionForm
@@ -16,7 +17,6 @@ from .selectors import (
     current_agreement_version,
     organisations_without_current_signature,
 )
-from .view_helpers import attempt, done, form_page, paginate
 
 
 @network_permission_required("members.view_internal")
@@ -33,22 +33,16 @@ def agreement_list(request):
 def agreement_create(request):
     network = request.network
     form = AgreementVersionForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        version = attempt(
-            form,
-            lambda: services.agreement_version_create(
-                network=network, actor=request.user, **form.cleaned_data
-            ),
-        )
-        if version:
-            return done(
-                request,
-                _("The version “%(title)s” was saved.") % {"title": version.title},
-                network_reverse(network, "members:agreement_detail", agreement_id=version.pk),
-            )
-    return form_page(
+    return form_flow(
         request,
         form,
+        save=lambda: services.agreement_version_create(
+            network=network, actor=request.user, **form.cleaned_data
+        ),
+        message=lambda version: _("The version “%(title)s” was saved.") % {"title": version.title},
+        next_url=lambda version: network_reverse(
+            network, "members:agreement_detail", agreement_id=version.pk
+        ),
         title=_("New version of the cooperation agreement"),
         intro=_("From its first day of validity, members are asked to sign the new version."),
         back_url=network_reverse(network, "members:agreement_list"),

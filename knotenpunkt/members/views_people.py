@@ -6,11 +6,11 @@ from django.utils.translation import gettext as _
 from knotenpunkt.accounts.decorators import network_permission_required
 from knotenpunkt.core.errors import DomainError
 from knotenpunkt.core.urls_helpers import network_reverse
+from knotenpunkt.core.views_helpers import done, form_flow, initial_from, paginate
 
 from . import services
 from .forms import HandoverForm, PersonForm, PositionCloseForm, PositionOpenForm
 from .selectors import organisation_get, person_get, persons_list, position_get
-from .view_helpers import attempt, done, form_page, paginate
 
 
 def _person_url(network, person):
@@ -33,22 +33,14 @@ def person_list(request):
 def person_create(request):
     network = request.network
     form = PersonForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        person = attempt(
-            form,
-            lambda: services.person_create(
-                network=network, actor=request.user, **form.cleaned_data
-            ),
-        )
-        if person:
-            return done(
-                request,
-                _("%(name)s was added.") % {"name": person.display_name},
-                _person_url(network, person),
-            )
-    return form_page(
+    return form_flow(
         request,
         form,
+        save=lambda: services.person_create(
+            network=network, actor=request.user, **form.cleaned_data
+        ),
+        message=lambda person: _("%(name)s was added.") % {"name": person.display_name},
+        next_url=lambda person: _person_url(network, person),
         title=_("Add a person"),
         back_url=network_reverse(network, "members:person_list"),
         submit_label=_("Add person"),
@@ -70,22 +62,13 @@ def person_detail(request, person_id):
 def person_edit(request, person_id):
     network = request.network
     person = person_get(network=network, person_id=person_id)
-    initial = {name: getattr(person, name) for name in PersonForm.base_fields}
-    form = PersonForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        updated = attempt(
-            form,
-            lambda: services.person_update(person=person, actor=request.user, **form.cleaned_data),
-        )
-        if updated:
-            return done(
-                request,
-                _("%(name)s was saved.") % {"name": updated.display_name},
-                _person_url(network, person),
-            )
-    return form_page(
+    form = PersonForm(request.POST or None, initial=initial_from(person, PersonForm))
+    return form_flow(
         request,
         form,
+        save=lambda: services.person_update(person=person, actor=request.user, **form.cleaned_data),
+        message=lambda updated: _("%(name)s was saved.") % {"name": updated.display_name},
+        next_url=_person_url(network, person),
         title=_("Edit %(name)s") % {"name": person.display_name},
         back_url=_person_url(network, person),
         submit_label=_("Save"),
@@ -121,32 +104,26 @@ def position_open(request, organisation_id):
         network=network,
         initial={"started_on": services.network_today(network)},
     )
-    if request.method == "POST" and form.is_valid():
-        position = attempt(
-            form,
-            lambda: services.position_open(
-                organisation=organisation,
-                actor=request.user,
-                started_on=form.cleaned_data["started_on"],
-                role=form.cleaned_data["role"],
-                person=form.cleaned_data["person"],
-                person_data=form.person_data(),
-            ),
-        )
-        if position:
-            return done(
-                request,
-                _("%(person)s is %(role)s of %(organisation)s now.")
-                % {
-                    "person": position.person.display_name,
-                    "role": position.role_label,
-                    "organisation": organisation.name,
-                },
-                _organisation_url(network, organisation),
-            )
-    return form_page(
+    return form_flow(
         request,
         form,
+        save=lambda: services.position_open(
+            organisation=organisation,
+            actor=request.user,
+            started_on=form.cleaned_data["started_on"],
+            role=form.cleaned_data["role"],
+            person=form.cleaned_data["person"],
+            person_data=form.person_data(),
+        ),
+        message=lambda position: (
+            _("%(person)s is %(role)s of %(organisation)s now.")
+            % {
+                "person": position.person.display_name,
+                "role": position.role_label,
+                "organisation": organisation.name,
+            }
+        ),
+        next_url=_organisation_url(network, organisation),
         title=_("Add a contact person to %(name)s") % {"name": organisation.name},
         back_url=_organisation_url(network, organisation),
         submit_label=_("Add contact"),
@@ -160,22 +137,14 @@ def position_close(request, position_id):
     form = PositionCloseForm(
         request.POST or None, initial={"ended_on": services.network_today(network)}
     )
-    if request.method == "POST" and form.is_valid():
-        closed = attempt(
-            form,
-            lambda: services.position_close(
-                position=position, actor=request.user, ended_on=form.cleaned_data["ended_on"]
-            ),
-        )
-        if closed:
-            return done(
-                request,
-                _("The contact role has ended."),
-                _organisation_url(network, position.organisation),
-            )
-    return form_page(
+    return form_flow(
         request,
         form,
+        save=lambda: services.position_close(
+            position=position, actor=request.user, ended_on=form.cleaned_data["ended_on"]
+        ),
+        message=_("The contact role has ended."),
+        next_url=_organisation_url(network, position.organisation),
         title=_("End the role of %(person)s at %(organisation)s")
         % {"person": position.person.display_name, "organisation": position.organisation.name},
         intro=_(
@@ -184,6 +153,15 @@ def position_close(request, position_id):
         back_url=_organisation_url(network, position.organisation),
         submit_label=_("End role"),
     )
+
+
+def _handover_message(position, new_position) -> str:
+    """Who took over, and a pointer to the predecessor's note when there is one."""
+    names = {"new": new_position.person.display_name, "old": position.person.display_name}
+    message = _("%(new)s took over from %(old)s.") % names
+    if new_position.predecessor.handover_note:
+        message += " " + _("%(new)s finds the note from %(old)s in their workspace.") % names
+    return message
 
 
 @network_permission_required("members.handover")
@@ -196,32 +174,19 @@ def contact_handover(request, position_id):
         position=position,
         initial={"on": services.network_today(network), "note": position.handover_note},
     )
-    if request.method == "POST" and form.is_valid():
-        new_position = attempt(
-            form,
-            lambda: services.contact_handover(
-                position=position,
-                actor=request.user,
-                on=form.cleaned_data["on"],
-                note=form.cleaned_data["note"],
-                successor=form.cleaned_data["successor"],
-                successor_data=form.person_data(),
-            ),
-        )
-        if new_position:
-            names = {
-                "new": new_position.person.display_name,
-                "old": position.person.display_name,
-            }
-            message = _("%(new)s took over from %(old)s.") % names
-            if new_position.predecessor.handover_note:
-                message += (
-                    " " + _("%(new)s finds the note from %(old)s in their workspace.") % names
-                )
-            return done(request, message, _organisation_url(network, position.organisation))
-    return form_page(
+    return form_flow(
         request,
         form,
+        save=lambda: services.contact_handover(
+            position=position,
+            actor=request.user,
+            on=form.cleaned_data["on"],
+            note=form.cleaned_data["note"],
+            successor=form.cleaned_data["successor"],
+            successor_data=form.person_data(),
+        ),
+        message=lambda new_position: _handover_message(position, new_position),
+        next_url=_organisation_url(network, position.organisation),
         title=_("Hand over the role of %(person)s at %(organisation)s")
         % {"person": position.person.display_name, "organisation": position.organisation.name},
         intro=_(

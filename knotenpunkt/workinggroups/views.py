@@ -11,8 +11,8 @@ from django.utils.translation import gettext as _
 from knotenpunkt.accounts.decorators import network_permission_required
 from knotenpunkt.accounts.permissions import can
 from knotenpunkt.core.urls_helpers import network_reverse
+from knotenpunkt.core.views_helpers import attempt, done, form_page, initial_from
 from knotenpunkt.members.dates import network_today
-from knotenpunkt.members.view_helpers import attempt, done, form_page
 
 from . import services
 from .forms import (
@@ -44,10 +44,6 @@ def _group_url(group) -> str:
 def _posted(request):
     """The POST data, also when it is empty (forms whose fields are all optional)."""
     return request.POST if request.method == "POST" else None
-
-
-def _initial(obj, form_class) -> dict:
-    return {name: getattr(obj, name) for name in form_class.base_fields}
 
 
 # Reading ---------------------------------------------------------------------------------
@@ -121,7 +117,7 @@ def group_create(request):
 def group_edit(request, group_slug):
     group = group_get(network=request.network, group_slug=group_slug)
     back_url = _group_url(group)
-    form = GroupForm(request.POST or None, initial=_initial(group, GroupForm))
+    form = GroupForm(request.POST or None, initial=initial_from(group, GroupForm))
     if request.method == "POST" and form.is_valid():
         updated = attempt(
             form,
@@ -267,7 +263,7 @@ def goal_create(request, group_slug):
 def goal_edit(request, goal_id):
     goal = goal_get(network=request.network, goal_id=goal_id)
     require_lead(request.user, goal.group)
-    form = GoalForm(request.POST or None, initial=_initial(goal, GoalForm))
+    form = GoalForm(request.POST or None, initial=initial_from(goal, GoalForm))
     if request.method == "POST" and form.is_valid():
         updated = attempt(
             form, lambda: services.goal_update(goal=goal, actor=request.user, **form.cleaned_data)

@@ -1,4 +1,4 @@
-"""Template helpers that every page uses: network URLs, language switching, markdown."""
+"""Template helpers that every page uses: network URLs, languages, markdown, permissions."""
 
 import re
 
@@ -44,3 +44,13 @@ def query_with(context, **kwargs):
             params[key] = value
     encoded = params.urlencode()
     return f"?{encoded}" if encoded else "?"
+
+
+@register.simple_tag(takes_context=True)
+def can_do(context, action):
+    """`{% can_do "members.manage" as may_edit %}`: whether to show a button (views enforce it)."""
+    # Imported here: this library is a builtin, loaded by core, which imports no app at load time.
+    from knotenpunkt.accounts.permissions import can
+
+    request = context["request"]
+    return can(request.user, request.network, action)

@@ -96,3 +96,32 @@ def test_network_create_refuses_a_taken_slug(network):
 @pytest.mark.parametrize("path", ["/foo/bar/", "/deu/musterstadt/", "/accounts/password_reset/"])
 def test_other_two_part_paths_are_plain_404s(client, network, path):
     assert client.get(path).status_code == 404
+
+
+def test_an_operator_can_delete_a_whole_network_with_its_data(network, other_network):
+    from knotenpunkt.members.models import Organisation
+    from knotenpunkt.members.tests.factories import (
+        AgreementSignatureFactory,
+        ContactPositionFactory,
+        OrganisationFactory,
+    )
+
+    organisation = OrganisationFactory(network=network)
+    ContactPositionFactory(organisation=organisation)
+    AgreementSignatureFactory(organisation=organisation)
+    kept = OrganisationFactory(network=other_network)
+
+    network.delete()
+
+    assert not Network.objects.filter(slug="musterstadt").exists()
+    assert list(Organisation.objects.all()) == [kept]
+
+
+def test_a_kind_in_use_cannot_be_deleted_on_its_own(network):
+    from django.db.models import RestrictedError
+
+    from knotenpunkt.members.tests.factories import OrganisationFactory
+
+    organisation = OrganisationFactory(network=network)
+    with pytest.raises(RestrictedError):
+        organisation.kind.delete()

@@ -24,3 +24,20 @@ def timespan(starts_at, ends_at):
         end.isoformat(),
         end_text,
     )
+
+
+@register.simple_tag(takes_context=True)
+def my_open_actions(context):
+    """The visitor's own open action items (workspace dashboard)."""
+    from ..selectors import open_actions_for_user
+
+    request = context["request"]
+    return list(open_actions_for_user(user=request.user, network=request.network))
+
+
+@register.simple_tag
+def records_of_group(group):
+    """Latest decisions and open action items of a working group (its page)."""
+    from ..selectors import group_records
+
+    return group_records(group=group)

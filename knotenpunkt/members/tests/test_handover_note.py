@@ -197,3 +197,23 @@ def test_a_member_contact_without_a_person_sees_no_roles(client, network):
     response = client.get(url(network, "workspace"))
     assert response.status_code == 200
     assert "Your contact roles" not in response.text
+
+
+def test_an_invited_successor_reads_the_note_in_the_invitation_mail(
+    network, coordinator, mailbox, run_tasks, django_capture_on_commit_callbacks
+):
+    old = ContactPositionFactory(
+        organisation=OrganisationFactory(network=network),
+        started_on=D(2019, 1, 1),
+        handover_note="Die Fördermittel laufen im Juni aus.",
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        services.contact_handover(
+            position=old,
+            actor=coordinator,
+            on=D(2024, 1, 1),
+            successor_data={"full_name": "Lena Neu", "email": "lena@example.org"},
+        )
+    run_tasks()
+    [mail] = mailbox.to("lena@example.org")
+    assert "Die Fördermittel laufen im Juni aus." in mailbox.body(mail)

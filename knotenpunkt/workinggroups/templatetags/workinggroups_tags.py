@@ -1,0 +1,19 @@
+"""Template helpers that show working groups on the workspace dashboard."""
+
+from django import template
+
+from ..selectors import cadence, groups_of_user
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def cadence_this_year(context):
+    """Meetings held this year against the targets, per group and for the plenary."""
+    return cadence(network=context["request"].network)
+
+
+@register.simple_tag(takes_context=True)
+def my_groups(context):
+    request = context["request"]
+    return list(groups_of_user(user=request.user, network=request.network))
