@@ -8,6 +8,8 @@ from django.core.management import call_command
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
+from knotenpunkt.core.testing import translated
+from knotenpunkt.meetings.mail import language_for
 from knotenpunkt.meetings.models import Registration
 from knotenpunkt.meetings.reminders import send_action_item_reminders, send_meeting_reminders
 
@@ -36,7 +38,8 @@ def test_each_confirmed_registrant_is_reminded_once(
         assert send_meeting_reminders() == 0
     run_tasks()
     [message] = mailbox.to(confirmed.person.email)
-    assert message["Subject"] == "Reminder: AG Wohnen"
+    language = language_for(confirmed.person, confirmed.person.network)
+    assert message["Subject"] == translated("Reminder: %(title)s", language, title="AG Wohnen")
     assert mailbox.to(waiting.person.email) == [] and mailbox.to(far.person.email) == []
     confirmed.refresh_from_db()
     assert confirmed.reminded_at is not None

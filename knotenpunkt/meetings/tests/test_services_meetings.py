@@ -6,8 +6,10 @@ import pytest
 
 from knotenpunkt.core.errors import DomainError
 from knotenpunkt.core.models import AuditEntry
+from knotenpunkt.core.testing import translated
 from knotenpunkt.meetings import services
 from knotenpunkt.meetings.ical import event_uid
+from knotenpunkt.meetings.mail import language_for
 from knotenpunkt.meetings.models import CafeSession, Meeting
 from knotenpunkt.members.tests.factories import OrganisationFactory, PersonFactory
 from knotenpunkt.workinggroups.tests.factories import WorkingGroupFactory
@@ -123,7 +125,10 @@ def test_cancelling_sends_method_cancel_with_the_same_uid_and_a_higher_sequence(
     assert meeting.is_cancelled and meeting.sequence == 1
     assert session.is_cancelled and session.sequence == 1
     [message] = mailbox.to(confirmed.person.email)
-    assert message["Subject"] == "Cancelled: Plenum im Juni"
+    language = language_for(confirmed.person, confirmed.person.network)
+    assert message["Subject"] == translated(
+        "Cancelled: %(title)s", language, title="Plenum im Juni"
+    )
     calendar, method = ics_of(message)
     assert method == "CANCEL" and calendar["METHOD"] == "CANCEL"
     [event] = calendar.walk("VEVENT")
