@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "knotenpunkt.publishing",
     "knotenpunkt.workinggroups",
     "knotenpunkt.meetings",
+    "knotenpunkt.eventcalendar",
     "knotenpunkt.knowledge",
     "knotenpunkt.demo",
 ]
@@ -148,6 +149,15 @@ AXES_USERNAME_FORM_FIELD = "username"
 AXES_VERBOSE = False
 
 KNOTENPUNKT_INVITATION_DAYS = env.int("KNOTENPUNKT_INVITATION_DAYS", default=14)
+# Calendar: the most occurrences one recurring event may have; iCal imports' limits. Fetching
+# from loopback or private addresses is refused unless allowed (tests allow their own server).
+KNOTENPUNKT_MAX_OCCURRENCES = env.int("KNOTENPUNKT_MAX_OCCURRENCES", default=500)
+KNOTENPUNKT_ICAL_MAX_BYTES = env.int("KNOTENPUNKT_ICAL_MAX_BYTES", default=2 * 1024 * 1024)
+KNOTENPUNKT_ICAL_MAX_EVENTS = env.int("KNOTENPUNKT_ICAL_MAX_EVENTS", default=2000)
+KNOTENPUNKT_ICAL_TIMEOUT_SECONDS = env.int("KNOTENPUNKT_ICAL_TIMEOUT_SECONDS", default=10)
+KNOTENPUNKT_ICAL_ALLOW_PRIVATE_ADDRESSES = env.bool(
+    "KNOTENPUNKT_ICAL_ALLOW_PRIVATE_ADDRESSES", default=False
+)
 # How long before a meeting its registrants get a reminder mail.
 KNOTENPUNKT_MEETING_REMINDER_HOURS = env.int("KNOTENPUNKT_MEETING_REMINDER_HOURS", default=24)
 

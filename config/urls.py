@@ -18,6 +18,7 @@ network_patterns = [
     path("", include("knotenpunkt.publishing.urls")),
     path("", include("knotenpunkt.workinggroups.urls")),
     path("", include("knotenpunkt.meetings.urls")),
+    path("", include("knotenpunkt.eventcalendar.urls")),
     path("", include("knotenpunkt.knowledge.urls")),
 ]
 
@@ -29,6 +30,7 @@ urlpatterns = [
         meetings_feed.personal_feed,
         name="meetings_personal_feed",
     ),
+    path("feeds/<slug:network_slug>/", include("knotenpunkt.eventcalendar.urls_feeds")),
     path("accounts/", include("knotenpunkt.accounts.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path(settings.KNOTENPUNKT_ADMIN_PATH, admin.site.urls),

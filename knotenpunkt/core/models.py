@@ -42,6 +42,12 @@ class Network(models.Model):
     imprint_responsible = models.CharField(
         _("responsible for the content"), max_length=200, blank=True
     )
+    edition_months = models.JSONField(
+        _("months in which a calendar edition starts"),
+        default=list,
+        blank=True,
+        help_text=_("Empty: every two months from January (January, March, May, …)."),
+    )
     plenaries_per_year_target = models.PositiveSmallIntegerField(
         _("plenary meetings per year (target)"), default=5
     )
@@ -65,6 +71,14 @@ class Network(models.Model):
         ordered = [code for code in LANGUAGE_CODES if code in enabled]
         ordered.remove(self.default_language)
         return [self.default_language, *ordered]
+
+    @property
+    def edition_start_months(self) -> list[int]:
+        """Months (1–12) in which a bimonthly calendar edition starts."""
+        months = sorted(
+            {int(month) for month in self.edition_months or [] if 1 <= int(month) <= 12}
+        )
+        return months or [1, 3, 5, 7, 9, 11]
 
     @property
     def tz(self) -> zoneinfo.ZoneInfo:

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class EventCalendarConfig(AppConfig):
+    name = "knotenpunkt.eventcalendar"
+    label = "eventcalendar"
+    verbose_name = "Event calendar"

@@ -1,0 +1,3 @@
+"""Calendar routes (editions)."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""Calendar routes (manage)."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""Calendar routes (public)."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""Calendar routes (sources)."""
+
+urlpatterns: list = []
