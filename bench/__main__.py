@@ -1,4 +1,4 @@
-"""`python -m bench`: on a temporary SQLite database, the member list and the search benchmarks."""
+"""`python -m bench`: the member list, search and meetings benchmarks on a throw-away SQLite."""
 
 import os
 import shutil
@@ -31,10 +31,10 @@ def main(argv: list[str]) -> int:
     var_dir = Path(tempfile.mkdtemp(prefix="knotenpunkt-bench-"))
     try:
         configure(var_dir)
-        from bench import member_list, search
+        from bench import meetings, member_list, search
 
-        # Both read the options they know (e.g. --runs) and ignore the others.
-        statuses = [member_list.main(argv), search.main(argv)]
+        # Each reads the options it knows (e.g. --runs) and ignores the others.
+        statuses = [member_list.main(argv), search.main(argv), meetings.main(argv)]
         return max(statuses)
     finally:
         from django.db import connections

@@ -1,7 +1,12 @@
 """Loads the demo networks: fictional, the same on every machine, and safe to run twice.
 
-A network that exists already is left alone; the demo accounts and their roles are
-ensured on every run, so that `make run` can always print working logins.
+A network that exists already is left alone, except that Musterstadt gets its working
+groups, meetings and wiki if it has no working group yet (a demo loaded before they
+existed). The demo accounts and their roles are ensured on every run, so that `make run`
+can always print working logins, and the search index is rebuilt.
+
+The members' history ends on a fixed day (builder.DEMO_TODAY); the meetings are placed
+around the day of loading, so that the demo always has past and upcoming ones.
 """
 
 import random
@@ -14,11 +19,17 @@ from django_scopes import scopes_disabled
 from knotenpunkt.accounts.models import Role, User
 from knotenpunkt.accounts.services import role_grant
 from knotenpunkt.core.models import Network
+from knotenpunkt.core.search import search_reindex
 from knotenpunkt.core.services import network_create
 from knotenpunkt.members.models import AgreementSignature, AgreementVersion, Person
+from knotenpunkt.workinggroups.models import WorkingGroup
 
 from . import data
 from .builder import DEMO_TODAY, Builder, DemoLogin, OrgPlan, date_between
+from .groups import group_year, groups_add
+from .plenaries import plenaries_add
+from .rows import Demo
+from .wiki import wiki_add
 
 SEED = 20040301
 FOUNDED = date(2004, 3, 1)
@@ -61,10 +72,17 @@ LOGINS = [
 ]
 # The demo member took over the contact role from a predecessor: the handover shows.
 MEMBER_HANDOVER_ON = date(2023, 9, 1)
+# The networks with working groups, meetings and a wiki, and who of their logins wrote what.
+WITH_MEETINGS = {"musterstadt"}
+AUTHOR_KEYS = {
+    Role.COORDINATOR: "coordinator",
+    Role.MEMBER_CONTACT: "member",
+    Role.CITY_LIAISON: "city",
+}
 
 
 def demo_load() -> list[str]:
-    """Create whatever part of the demo is missing; returns the slugs of networks created now."""
+    """Create whatever part of the demo is missing; returns what was added now."""
     created = []
     builders = {"musterstadt": _build_musterstadt, "beispielhausen": _build_beispielhausen}
     with scopes_disabled(), transaction.atomic():
@@ -82,6 +100,11 @@ def demo_load() -> list[str]:
                 Person.objects.filter(
                     network=network, email__iexact=login.email, user__isnull=True
                 ).update(user=user)
+            if slug in WITH_MEETINGS and not WorkingGroup.objects.filter(network=network).exists():
+                _build_meetings(network, users, logins)
+                if slug not in created:
+                    created.append(f"{slug} (working groups, meetings, knowledge base)")
+            search_reindex(network)
     return created
 
 
@@ -134,6 +157,19 @@ def _build_musterstadt(rng: random.Random, users: dict, logins: list[DemoLogin])
         not_signed_current={member.organisation},
     )
     return network
+
+
+def _build_meetings(network: Network, users: dict, logins: list[DemoLogin]) -> None:
+    """The working groups with a year of their meetings, the plenaries, and the wiki."""
+    authors = {AUTHOR_KEYS[login.role]: users[login.email] for login in logins}
+    rng = random.Random(f"{SEED}-{network.slug}-meetings")
+    demo = Demo.start(network, rng, authors=authors)
+    plans = groups_add(demo)
+    for plan in plans:
+        group_year(demo, plan)
+    plenaries_add(demo)
+    wiki_add(demo, {plan.group.slug: plan.group for plan in plans})
+    demo.rows.save()
 
 
 def _give_history(

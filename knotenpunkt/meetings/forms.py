@@ -7,7 +7,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from knotenpunkt.members.selectors import persons_for_choice
-from knotenpunkt.workinggroups.selectors import groups_list, organisations_for_choice
+from knotenpunkt.workinggroups.selectors import groups_for_choice, organisations_for_choice
 
 from .models import ActionItem, CafeSession, Meeting
 from .selectors import PAST, UPCOMING
@@ -148,7 +148,7 @@ class DecisionForm(forms.Form):
 
     def __init__(self, *args, network, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["group"].queryset = groups_list(network=network, active_only=False)
+        self.fields["group"].queryset = groups_for_choice(network=network)
 
 
 class ActionItemForm(forms.Form):
@@ -178,7 +178,7 @@ class MeetingFilterForm(forms.Form):
 
     def __init__(self, *args, network, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["group"].queryset = groups_list(network=network, active_only=False)
+        self.fields["group"].queryset = groups_for_choice(network=network)
 
     def filters(self) -> dict:
         data = self.cleaned_data if self.is_valid() else {}
@@ -204,7 +204,7 @@ class RecordsFilterForm(forms.Form):
 
     def __init__(self, *args, network, with_status: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["group"].queryset = groups_list(network=network, active_only=False)
+        self.fields["group"].queryset = groups_for_choice(network=network)
         if not with_status:
             del self.fields["status"]
 

@@ -293,3 +293,8 @@ def cadence(*, network, year: int | None = None, today: datetime.date | None = N
         for group in groups
     ]
     return Cadence(year=year, today=today, plenary=plenary, groups=rows)
+
+
+def groups_for_choice(*, network) -> QuerySet:
+    """All groups of the network, plainly, for a select box (no counts)."""
+    return WorkingGroup.objects.filter(network=network).order_by("name", "pk")

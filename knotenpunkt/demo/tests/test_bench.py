@@ -50,9 +50,11 @@ def test_bare_view_renders_the_first_rows_with_one_query(network, client, settin
 
 
 def test_full_benchmark_run_prints_its_figures():
+    """Small sizes (bench/member_list.py, search.py, meetings.py read these options)."""
     env = {key: value for key, value in os.environ.items() if key != "DATABASE_URL"}
+    small = ["--small", "5", "--large", "30", "--runs", "1", "--entries", "500", "--scale", "3"]
     result = subprocess.run(
-        [sys.executable, "-m", "bench", "--small", "5", "--large", "30", "--runs", "1"],
+        [sys.executable, "-m", "bench", *small],
         cwd=BASE_DIR,
         env=env,
         capture_output=True,
@@ -63,3 +65,7 @@ def test_full_benchmark_run_prints_its_figures():
     assert result.returncode == 0, result.stdout + result.stderr
     assert "query count the same for 5 and 30 organisations: yes" in result.stdout
     assert "ratio to the bare view" in result.stdout
+    assert "indexed 500 entries" in result.stdout
+    assert "demo size: 8 groups" in result.stdout
+    assert "3× demo size: 24 groups" in result.stdout
+    assert "query counts unchanged at 3× demo size: yes" in result.stdout

@@ -1,17 +1,25 @@
 """`manage.py demo_load`: refused outside DEBUG, shaped like the profile, idempotent, isolated."""
 
-import io
-
 import pytest
-from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.urls import reverse
 from django_scopes import scope
 
 from knotenpunkt.accounts.models import NetworkRole, User
 from knotenpunkt.accounts.permissions import roles_of
-from knotenpunkt.core.models import AuditEntry, Network
+from knotenpunkt.core.models import AuditEntry, Network, SearchEntry
 from knotenpunkt.demo.loader import DEMO_PASSWORD, LOGINS
+from knotenpunkt.knowledge.models import Page, Revision
+from knotenpunkt.meetings.models import (
+    ActionItem,
+    AgendaItem,
+    Attendance,
+    CafeSession,
+    Decision,
+    Meeting,
+    MinutesVersion,
+    Registration,
+)
 from knotenpunkt.members.models import (
     AgreementSignature,
     AgreementVersion,
@@ -22,6 +30,9 @@ from knotenpunkt.members.models import (
     Person,
 )
 from knotenpunkt.publishing.models import StaticPage
+from knotenpunkt.workinggroups.models import Goal, GroupMembership, WorkingGroup
+
+from .conftest import load, remove_meetings_and_groups
 
 COUNTED = [
     Network,
@@ -36,30 +47,25 @@ COUNTED = [
     ContactPosition,
     AgreementVersion,
     AgreementSignature,
+    WorkingGroup,
+    GroupMembership,
+    Goal,
+    Meeting,
+    AgendaItem,
+    CafeSession,
+    Registration,
+    Attendance,
+    MinutesVersion,
+    Decision,
+    ActionItem,
+    Page,
+    Revision,
+    SearchEntry,
 ]
-
-
-def load() -> str:
-    out = io.StringIO()
-    call_command("demo_load", stdout=out)
-    return out.getvalue()
 
 
 def counts() -> dict[str, int]:
     return {model.__name__: model.objects.count() for model in COUNTED}
-
-
-@pytest.fixture
-def demo(db, settings):
-    settings.DEBUG = True
-    # argon2 is deliberately slow; the logins work the same with a fast hasher.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    return load()
-
-
-@pytest.fixture
-def musterstadt(demo):
-    return Network.objects.get(slug="musterstadt")
 
 
 def test_refused_without_debug(db, settings):
@@ -196,8 +202,26 @@ def _snapshot():
     )
 
 
+def _meetings_snapshot():
+    """Groups, meetings and seats, with the calendar UIDs (made from the seeded chance)."""
+    return [
+        sorted(map(repr, rows))
+        for rows in (
+            GroupMembership.objects.values_list(
+                "group__slug", "person__full_name", "is_lead", "joined_on", "left_on"
+            ),
+            Meeting.objects.values_list("title", "starts_at", "uid", "status"),
+            Registration.objects.values_list(
+                "meeting__title", "session__title", "person__full_name", "status"
+            ),
+            ActionItem.objects.values_list("text", "owner__full_name", "due_on", "status"),
+        )
+    ]
+
+
 def test_the_demo_is_the_same_on_every_load(demo):
-    first = _snapshot()
+    first = _snapshot(), _meetings_snapshot()
+    remove_meetings_and_groups()
     for model in (
         AgreementSignature,
         ContactPosition,
@@ -209,4 +233,13 @@ def test_the_demo_is_the_same_on_every_load(demo):
         model.objects.all().delete()
     Network.objects.all().delete()
     load()
-    assert _snapshot() == first
+    assert (_snapshot(), _meetings_snapshot()) == first
+
+
+def test_a_demo_loaded_before_the_working_groups_gets_them(musterstadt):
+    remove_meetings_and_groups()
+    output = load()
+    assert "musterstadt (working groups, meetings, knowledge base)" in output
+    assert WorkingGroup.objects.filter(network=musterstadt).count() == 8
+    assert Organisation.objects.filter(network=musterstadt).count() <= 85  # members untouched
+    assert SearchEntry.objects.filter(network=musterstadt, target_type="meetings.meeting").exists()

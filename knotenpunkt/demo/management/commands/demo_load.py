@@ -20,7 +20,7 @@ class Command(BaseCommand):
             )
         created = demo_load()
         if created:
-            self.stdout.write(self.style.SUCCESS(f"Demo networks created: {', '.join(created)}"))
+            self.stdout.write(self.style.SUCCESS(f"Demo data added: {', '.join(created)}"))
         else:
             self.stdout.write("Demo networks exist already; nothing added.")
         base = settings.KNOTENPUNKT_BASE_URL.rstrip("/")
