@@ -13,10 +13,10 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from .languages import parse_language_codes
-from .models import ContactPosition
+from .models import ContactPosition, ImportJob
 
-ORGANISATIONS, PEOPLE = "organisations", "people"
-IMPORT_KINDS = [(ORGANISATIONS, _("Organisations")), (PEOPLE, _("People"))]
+ORGANISATIONS, PEOPLE = ImportJob.Kind.ORGANISATIONS.value, ImportJob.Kind.PEOPLE.value
+IMPORT_KINDS = ImportJob.Kind.choices
 DATE_FORMATS = ["%Y-%m-%d", "%d.%m.%Y"]
 YES = {"yes", "y", "ja", "j", "1", "true", "wahr", "x"}
 NO = {"no", "n", "nein", "0", "false", "falsch"}

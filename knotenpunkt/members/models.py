@@ -252,3 +252,53 @@ class AgreementSignature(NetworkScopedModel):
 
     def __str__(self) -> str:
         return f"{self.organisation} signed {self.version}"
+
+
+class ImportJob(NetworkScopedModel):
+    """A confirmed import that the worker runs; its page shows the status to the coordinator.
+
+    One job per stored upload (the token), so a second confirm finds the first job.
+    """
+
+    class Kind(models.TextChoices):
+        ORGANISATIONS = "organisations", _("Organisations")
+        PEOPLE = "people", _("People")
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("waiting")
+        RUNNING = "running", _("running")
+        DONE = "done", _("done")
+        FAILED = "failed", _("failed")
+
+    kind = models.CharField(_("contains"), max_length=30, choices=Kind.choices)
+    filename = models.CharField(_("file"), max_length=100, blank=True)
+    upload_token = models.CharField(max_length=64)
+    # The worker writes the outcome's messages in the language of whoever confirmed.
+    language = models.CharField(max_length=8, choices=settings.LANGUAGES)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED
+    )
+    created_count = models.PositiveIntegerField(default=0)
+    updated_count = models.PositiveIntegerField(default=0)
+    errors = models.JSONField(default=list, blank=True)  # [{"row", "column", "message"}]
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["network", "upload_token"], name="one_import_job_per_upload"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.filename or '–'}"
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status in (self.Status.QUEUED, self.Status.RUNNING)

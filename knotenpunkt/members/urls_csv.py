@@ -12,6 +12,11 @@ urlpatterns = [
         name="csv_import_confirm",
     ),
     path(
+        "manage/members/import/jobs/<int:job_id>/",
+        views_csv.csv_import_job,
+        name="csv_import_job",
+    ),
+    path(
         "manage/members/export/organisations.csv",
         views_csv.csv_export_organisations,
         name="csv_export_organisations",

@@ -1,74 +1,49 @@
-"""Coordinator pages of the CSV import (upload → preview → confirm) and the CSV export.
+"""Coordinator pages of the CSV import (upload → preview → confirm → job) and the CSV export.
 
-Between preview and confirm the upload waits as a file under VAR_DIR/imports, named by a
-random token kept in the session; the confirm step reads it, validates again and deletes it.
+The preview is checked in the request, since it is the user's feedback loop; the confirmed import
+runs as a task (import_jobs), and its page shows the progress. Between preview and confirm the
+upload's token is kept in the session.
 """
 
-import re
-import secrets
-import time
 from pathlib import Path
 
-from django.conf import settings
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
+from django_htmx.http import HttpResponseClientRefresh
 
 from knotenpunkt.accounts.decorators import network_permission_required
 from knotenpunkt.core.errors import ImportRejected
 from knotenpunkt.core.urls_helpers import network_reverse
 
 from .csv_export import organisations_csv, people_csv
-from .csv_import import csv_import_preview, csv_import_run
+from .csv_import import csv_import_preview
 from .forms_csv import COLUMNS, IMPORT_KINDS, ORGANISATIONS, UploadForm
-from .models import OrganisationKind
-
-TOKEN = re.compile(r"^[A-Za-z0-9_-]{32}$")
-# Uploads nobody confirmed or cancelled are swept when the next upload arrives.
-STALE_SECONDS = 24 * 60 * 60
-
-
-def _pending_dir() -> Path:
-    return Path(settings.VAR_DIR) / "imports"
-
-
-def _pending_path(token: str) -> Path | None:
-    return _pending_dir() / f"{token}.csv" if TOKEN.match(token or "") else None
-
-
-def _pending_save(raw: bytes) -> str:
-    directory = _pending_dir()
-    directory.mkdir(parents=True, exist_ok=True)
-    cutoff = time.time() - STALE_SECONDS
-    for old in directory.glob("*.csv"):
-        if old.stat().st_mtime < cutoff:
-            old.unlink(missing_ok=True)
-    token = secrets.token_urlsafe(24)
-    path = directory / f"{token}.csv"
-    path.write_bytes(raw)
-    path.chmod(0o600)
-    return token
-
-
-def _pending_take(request) -> tuple[dict | None, bytes | None]:
-    """The session's pending import of this network and its file; both are removed."""
-    pending = request.session.pop(_session_key(request.network), None)
-    path = _pending_path(pending.get("token", "")) if isinstance(pending, dict) else None
-    if path is None:
-        return None, None
-    raw = path.read_bytes() if path.exists() else None
-    path.unlink(missing_ok=True)
-    return pending, raw
+from .import_jobs import (
+    import_job_create,
+    import_job_for_upload,
+    import_job_get,
+    upload_delete,
+    upload_path,
+    upload_save,
+)
+from .models import ImportJob, OrganisationKind
 
 
 def _session_key(network) -> str:
     return f"members_csv_import_{network.pk}"
+
+
+def _pending_pop(request) -> dict | None:
+    """The session's unconfirmed upload of this network, removed from the session."""
+    pending = request.session.pop(_session_key(request.network), None)
+    return pending if isinstance(pending, dict) else None
 
 
 def _page(request, template, **context):
@@ -99,8 +74,10 @@ def csv_import(request):
                 return _page(
                     request, "preview.html", form=retry, problems=preview.problems, **context
                 )
-            _pending_take(request)  # a newer upload replaces an unconfirmed one
-            token = _pending_save(raw)
+            replaced = _pending_pop(request)  # a newer upload replaces an unconfirmed one
+            if replaced:
+                upload_delete(replaced.get("token", ""))
+            token = upload_save(raw)
             request.session[_session_key(request.network)] = {
                 "token": token,
                 "kind": kind,
@@ -113,41 +90,71 @@ def csv_import(request):
 @network_permission_required("members.import")
 @require_POST
 def csv_import_confirm(request):
+    token = request.POST.get("token", "")
+    job = import_job_for_upload(network=request.network, token=token)
+    if job is not None:  # confirmed already (a second click, the back button)
+        return redirect(_job_url(request.network, job))
     back = network_reverse(request.network, "members:csv_import")
     pending = request.session.get(_session_key(request.network))
-    if not isinstance(pending, dict) or request.POST.get("token") != pending.get("token"):
+    if not isinstance(pending, dict) or token != pending.get("token"):
         messages.error(request, _("This preview is no longer valid. Upload the file again."))
         return redirect(back)
-    pending, raw = _pending_take(request)
+    _pending_pop(request)
     if "cancel" in request.POST:
+        upload_delete(token)
         messages.info(request, _("The import was cancelled; nothing was imported."))
         return redirect(back)
-    if raw is None:
+    if not upload_path(token).exists():  # swept after a day unconfirmed
         messages.error(request, _("This preview is no longer valid. Upload the file again."))
         return redirect(back)
-    kind, filename = pending["kind"], pending.get("filename", "")
-    try:
-        count = csv_import_run(
-            network=request.network, actor=request.user, kind=kind, raw=raw, filename=filename
-        )
-    except ImportRejected as error:
-        return _page(
-            request,
-            "preview.html",
-            form=UploadForm(initial={"kind": kind}),
-            problems=error.problems,
-            rejection=error.message,
-            filename=filename,
-            kind_label=dict(IMPORT_KINDS).get(kind, ""),
-        )
-    if kind == ORGANISATIONS:
-        done = ngettext(
+    job = import_job_create(
+        network=request.network,
+        actor=request.user,
+        kind=pending["kind"],
+        filename=pending.get("filename", ""),
+        token=token,
+        language=translation.get_language(),
+    )
+    return redirect(_job_url(request.network, job))
+
+
+def _job_url(network, job: ImportJob) -> str:
+    return network_reverse(network, "members:csv_import_job", job_id=job.pk)
+
+
+def _created_text(job: ImportJob) -> str:
+    count = job.created_count
+    if job.kind == ORGANISATIONS:
+        text = ngettext(
             "%(count)s organisation was imported.", "%(count)s organisations were imported.", count
         )
     else:
-        done = ngettext("%(count)s person was imported.", "%(count)s people were imported.", count)
-    messages.success(request, done % {"count": count})
-    return redirect(network_reverse(request.network, "members:manage_list"))
+        text = ngettext("%(count)s person was imported.", "%(count)s people were imported.", count)
+    return text % {"count": count}
+
+
+@network_permission_required("members.import")
+@require_GET
+@never_cache
+def csv_import_job(request, job_id):
+    """The job's status; htmx polls it while the job waits or runs (without JS the page reloads)."""
+    job = import_job_get(network=request.network, job_id=job_id)
+    if request.htmx:
+        if not job.is_pending:
+            return HttpResponseClientRefresh()  # the finished page differs in more than the status
+        if request.GET.get("since") == job.status:
+            return HttpResponse(status=204)  # nothing new: htmx swaps nothing, nothing is re-read
+        return render(request, "members/csv/_job_progress.html", {"job": job})
+    list_name = "members:manage_list" if job.kind == ORGANISATIONS else "members:person_list"
+    return render(
+        request,
+        "members/csv/job.html",
+        {
+            "job": job,
+            "created_text": _created_text(job) if job.status == ImportJob.Status.DONE else "",
+            "list_url": network_reverse(request.network, list_name),
+        },
+    )
 
 
 def _csv_response(network, name: str, content: bytes) -> HttpResponse:

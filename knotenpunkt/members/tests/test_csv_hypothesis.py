@@ -1,4 +1,5 @@
-"""Generated files: the import never fails with anything but ImportRejected, never writes half."""
+"""Generated files: the import never fails with anything but ImportRejected, never writes half
+(neither the service nor the pages and the task behind them)."""
 
 import csv
 import io
@@ -15,7 +16,13 @@ from knotenpunkt.core.errors import ImportRejected
 from knotenpunkt.core.models import AuditEntry
 from knotenpunkt.members.csv_import import csv_import_run
 from knotenpunkt.members.forms_csv import COLUMNS
-from knotenpunkt.members.models import ContactPosition, Membership, Organisation, Person
+from knotenpunkt.members.models import (
+    ContactPosition,
+    ImportJob,
+    Membership,
+    Organisation,
+    Person,
+)
 from knotenpunkt.members.tests.factories import OrganisationFactory
 
 pytestmark = pytest.mark.django_db
@@ -150,7 +157,15 @@ def test_import_service_writes_all_rows_or_none(network, coordinator, caritas, d
 @GENERATED
 @given(data=st.data(), kind=st.sampled_from(["organisations", "people"]))
 def test_import_views_never_fail(
-    coordinator_client, network, caritas, settings, tmp_path, data, kind
+    coordinator_client,
+    network,
+    caritas,
+    settings,
+    tmp_path,
+    django_capture_on_commit_callbacks,
+    run_tasks,
+    data,
+    kind,
 ):
     raw = data.draw(csv_files(kind))
     settings.VAR_DIR = tmp_path
@@ -164,11 +179,24 @@ def test_import_views_never_fail(
         assert counts(network) == before
         token = re.search(r'name="token" value="([^"]+)"', response.text)
         if token:
-            response = coordinator_client.post(
-                "/de/musterstadt/manage/members/import/confirm/", {"token": token[1]}
-            )
+            with django_capture_on_commit_callbacks(execute=True):
+                response = coordinator_client.post(
+                    "/de/musterstadt/manage/members/import/confirm/", {"token": token[1]}
+                )
             assert response.status_code == 302
-            event("imported")
-            main_model = 0 if kind == "organisations" else 2
-            assert counts(network)[main_model] > before[main_model]
+            assert run_tasks() == 1
+            assert coordinator_client.get(response.url).status_code == 200
+            job = ImportJob.objects.get(network=network, upload_token=token[1])
+            after = counts(network)
+            records = sum(after[:4]) - sum(before[:4])
+            assert after[4] - before[4] == records + 1  # one per record, one for the job
+            if job.status == ImportJob.Status.DONE:
+                event("imported")
+                main_model = 0 if kind == "organisations" else 2
+                assert job.created_count >= 1
+                assert after[main_model] - before[main_model] == job.created_count
+            else:
+                event("rejected by the task")
+                assert job.status == ImportJob.Status.FAILED and job.errors
+                assert records == 0
         transaction.set_rollback(True)

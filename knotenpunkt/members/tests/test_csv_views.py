@@ -1,15 +1,19 @@
-"""The import pages (upload → preview → confirm) and the export downloads, through the views."""
+"""The import pages (upload → preview → confirm → job page) and the export downloads."""
 
 import re
 
 import pytest
-from django.contrib.messages import SUCCESS, get_messages
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
 from django.utils.html import escape
+from django_tasks_db.models import DBTaskResult
 
 from knotenpunkt.accounts.tests.factories import UserFactory, grant_role
+from knotenpunkt.core.models import AuditEntry
 from knotenpunkt.core.testing import translated
-from knotenpunkt.members.models import ContactPosition, Organisation, Person
+from knotenpunkt.members import import_jobs
+from knotenpunkt.members.models import ContactPosition, ImportJob, Organisation, Person
+from knotenpunkt.members.tasks import import_job_run_task
 from knotenpunkt.members.tests.factories import OrganisationFactory
 
 pytestmark = pytest.mark.django_db
@@ -20,6 +24,9 @@ CONFIRM = f"/{LANGUAGE}/musterstadt/manage/members/import/confirm/"
 EXPORT_ORGANISATIONS = f"/{LANGUAGE}/musterstadt/manage/members/export/organisations.csv"
 EXPORT_PEOPLE = f"/{LANGUAGE}/musterstadt/manage/members/export/people.csv"
 GOOD = "name;kind;city\r\nCafé Global;association;Musterstadt\r\nJobcenter;administration;\r\n"
+ORGANISATION_EXISTS = "An organisation with this name and city exists already in this network."
+WAITING = "The import is waiting to start. This page updates itself until it is finished."
+NOTHING_IMPORTED = "Nothing was imported."
 
 
 @pytest.fixture(autouse=True)
@@ -28,12 +35,14 @@ def var_dir(settings, tmp_path):
     return tmp_path
 
 
-def shown(message: str) -> str:
+def shown(message: str, **params) -> str:
     """An import message as the page shows it: translated, then escaped like any variable."""
-    return escape(translated(message, LANGUAGE))
+    return escape(translated(message, LANGUAGE, **params))
 
 
-ORGANISATION_EXISTS = "An organisation with this name and city exists already in this network."
+def shown_count(singular: str, plural: str, count: int) -> str:
+    with translation.override(LANGUAGE):
+        return escape(translation.ngettext(singular, plural, count) % {"count": count})
 
 
 def pending_files(var_dir):
@@ -50,6 +59,23 @@ def token_of(response) -> str:
     return re.search(r'name="token" value="([^"]+)"', response.text)[1]
 
 
+@pytest.fixture
+def confirm(django_capture_on_commit_callbacks):
+    """POST the confirm form as the browser does; the task is enqueued when the request commits."""
+
+    def post(client, token, *buttons):
+        data = {"token": token, **dict.fromkeys(buttons, "")}
+        with django_capture_on_commit_callbacks(execute=True):
+            return client.post(CONFIRM, data)
+
+    return post
+
+
+def job_of(response) -> ImportJob:
+    job_id = re.fullmatch(r"/de/musterstadt/manage/members/import/jobs/(\d+)/", response.url)[1]
+    return ImportJob.objects.get(pk=job_id)
+
+
 def test_upload_page_documents_the_columns(coordinator_client):
     response = coordinator_client.get(IMPORT)
     assert response.status_code == 200
@@ -58,8 +84,8 @@ def test_upload_page_documents_the_columns(coordinator_client):
         assert f"<code>{key}</code>" in response.text
 
 
-def test_preview_then_confirm_writes_all_rows_and_removes_the_upload(
-    coordinator_client, network, var_dir
+def test_confirm_queues_a_job_and_the_worker_writes_all_rows_and_removes_the_upload(
+    coordinator_client, network, var_dir, confirm, run_tasks
 ):
     response = upload(coordinator_client, GOOD)
     assert response.status_code == 200
@@ -67,16 +93,37 @@ def test_preview_then_confirm_writes_all_rows_and_removes_the_upload(
     assert Organisation.objects.filter(network=network).count() == 0
     assert len(pending_files(var_dir)) == 1
 
-    response = coordinator_client.post(CONFIRM, {"token": token_of(response), "confirm": ""})
+    response = confirm(coordinator_client, token_of(response), "confirm")
 
     assert response.status_code == 302
-    assert response.url == "/de/musterstadt/manage/members/"
-    [done] = get_messages(response.wsgi_request)
-    assert done.level == SUCCESS and "2" in done.message
+    job = job_of(response)
+    page = coordinator_client.get(response.url)
+    assert page.status_code == 200
+    assert shown(WAITING) in page.text
+    assert re.search(
+        r'<div class="import-status" role="status">\s*<p id="import-progress"', page.text
+    )
+    assert '<noscript><meta http-equiv="refresh" content="2"></noscript>' in page.text
+    assert "no-cache" in page["Cache-Control"]
+    assert Organisation.objects.filter(network=network).count() == 0  # not in the request
+
+    assert run_tasks() == 1
+
+    page = coordinator_client.get(response.url)
+    assert (
+        shown_count(
+            "%(count)s organisation was imported.", "%(count)s organisations were imported.", 2
+        )
+        in page.text
+    )
+    assert 'href="/de/musterstadt/manage/members/"' in page.text
+    assert "refresh" not in page.text and "hx-get" not in page.text  # finished: no more polling
     assert set(Organisation.objects.filter(network=network).values_list("name", flat=True)) == {
         "Café Global",
         "Jobcenter",
     }
+    job.refresh_from_db()
+    assert (job.status, job.created_count, job.errors) == ("done", 2, [])
     assert pending_files(var_dir) == []
     again = upload(coordinator_client, GOOD)  # the same file a second time: all duplicates
     assert again.text.count(shown(ORGANISATION_EXISTS)) == 2
@@ -84,16 +131,39 @@ def test_preview_then_confirm_writes_all_rows_and_removes_the_upload(
     assert Organisation.objects.filter(network=network).count() == 2
 
 
-def test_people_import_through_the_views(coordinator_client, network):
+def test_the_worker_runs_the_members_import_task(
+    coordinator_client, network, coordinator, confirm, run_tasks
+):
+    job = job_of(confirm(coordinator_client, token_of(upload(coordinator_client, GOOD))))
+    [queued] = DBTaskResult.objects.all()
+    assert queued.task_path == import_job_run_task.module_path
+    assert queued.args_kwargs["kwargs"] == {"network_id": network.pk, "job_id": job.pk}
+
+    assert run_tasks() == 1  # the real worker's run_task, in this process
+
+    queued.refresh_from_db()
+    assert (queued.status, queued.return_value) == ("SUCCESSFUL", "done")
+    entries = AuditEntry.objects.filter(network=network, actor=coordinator)
+    assert entries.filter(action="import.confirm", target_id=str(job.pk)).count() == 1
+    assert entries.filter(action="organisation.create").count() == 2
+
+
+def test_people_import_through_the_views(coordinator_client, network, confirm, run_tasks):
     caritas = OrganisationFactory(network=network, name="Caritas")
     response = upload(
         coordinator_client,
         "Name,E-Mail,Organisation,Rolle\nAna Lima,ana@example.org,Caritas,Vorstand\n",
         kind="people",
     )
-    coordinator_client.post(CONFIRM, {"token": token_of(response)})
+    response = confirm(coordinator_client, token_of(response))
+    run_tasks()
     position = ContactPosition.objects.get(person__email="ana@example.org")
     assert (position.organisation, position.role) == (caritas, "Vorstand")
+    page = coordinator_client.get(response.url)
+    assert shown_count("%(count)s person was imported.", "%(count)s people were imported.", 1) in (
+        page.text
+    )
+    assert 'href="/de/musterstadt/manage/members/people/"' in page.text
 
 
 def test_errors_are_listed_by_row_and_column_in_the_users_language_and_nothing_is_kept(
@@ -148,38 +218,130 @@ def test_an_oversize_file_gets_a_message_and_nothing_is_stored(
     assert Organisation.objects.filter(network=network).count() == 0
 
 
-def test_confirm_validates_again_and_writes_nothing_when_the_data_changed(
-    coordinator_client, network, var_dir
+def test_the_task_validates_again_and_writes_nothing_when_the_data_changed(
+    coordinator_client, network, var_dir, confirm, run_tasks
 ):
     response = upload(coordinator_client, GOOD)
     OrganisationFactory(network=network, name="Jobcenter", city="")
 
-    response = coordinator_client.post(CONFIRM, {"token": token_of(response)})
-
-    assert response.status_code == 200
-    assert shown(ORGANISATION_EXISTS) in response.text
-    assert not Organisation.objects.filter(network=network, name="Café Global").exists()
-    assert pending_files(var_dir) == []
-
-
-def test_cancel_discards_the_upload(coordinator_client, network, var_dir):
-    response = upload(coordinator_client, GOOD)
-    response = coordinator_client.post(CONFIRM, {"token": token_of(response), "cancel": ""})
+    response = confirm(coordinator_client, token_of(response))
     assert response.status_code == 302
+    run_tasks()
+
+    page = coordinator_client.get(response.url)
+    assert page.status_code == 200
+    assert shown(NOTHING_IMPORTED) in page.text
+    row = re.search(r"<tr>\s*<td>(.*?)</td>\s*<td>(.*?)</td>\s*<td>(.*?)</td>", page.text)
+    assert row.groups() == ("3", "name", shown(ORGANISATION_EXISTS))
+    assert 'href="/de/musterstadt/manage/members/import/"' in page.text  # upload it again
+    assert not Organisation.objects.filter(network=network, name="Café Global").exists()
+    assert job_of(response).status == "failed"
     assert pending_files(var_dir) == []
+
+
+def test_a_job_whose_upload_is_gone_fails_with_a_message(
+    coordinator_client, network, var_dir, confirm, run_tasks
+):
+    response = confirm(coordinator_client, token_of(upload(coordinator_client, GOOD)))
+    for path in pending_files(var_dir):
+        path.unlink()
+    run_tasks()
+    page = coordinator_client.get(response.url)
+    assert shown("The uploaded file is gone. Upload it again.") in page.text
     assert Organisation.objects.filter(network=network).count() == 0
 
 
-def test_a_stale_or_forged_token_writes_nothing(coordinator_client, network, var_dir):
+def test_an_unexpected_error_fails_the_job_instead_of_leaving_it_running(
+    coordinator_client, network, var_dir, confirm, run_tasks, monkeypatch
+):
+    def broken(**kwargs):
+        OrganisationFactory(network=network, name="Halb geschrieben")
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(import_jobs, "csv_import_run", broken)
+    response = confirm(coordinator_client, token_of(upload(coordinator_client, GOOD)))
+
+    run_tasks()
+
+    assert DBTaskResult.objects.get().status == "FAILED"  # the worker logs it
+    job = job_of(response)
+    assert job.status == "failed" and len(job.errors) == 1
+    assert not Organisation.objects.filter(network=network).exists()  # rolled back
+    assert pending_files(var_dir) == []
+    page = coordinator_client.get(response.url)
+    assert shown(NOTHING_IMPORTED) in page.text and "hx-get" not in page.text
+
+
+def test_a_second_confirm_of_the_same_upload_shows_the_same_job(
+    coordinator_client, network, confirm, run_tasks
+):
+    token = token_of(upload(coordinator_client, GOOD))
+    first = confirm(coordinator_client, token)
+    second = confirm(coordinator_client, token)  # a double click, or the back button
+    assert second.status_code == 302 and second.url == first.url
+    assert ImportJob.objects.filter(network=network).count() == 1
+    assert run_tasks() == 1
+    assert confirm(coordinator_client, token, "cancel").url == first.url  # too late to cancel
+    assert Organisation.objects.filter(network=network).count() == 2
+
+
+def test_a_task_delivered_twice_imports_once(coordinator_client, network, confirm, run_tasks):
+    job = job_of(confirm(coordinator_client, token_of(upload(coordinator_client, GOOD))))
+    import_job_run_task.enqueue(network_id=network.pk, job_id=job.pk)
+
+    assert run_tasks() == 2
+    assert import_job_run_task.call(network_id=network.pk, job_id=job.pk) == "done"
+
+    assert Organisation.objects.filter(network=network).count() == 2
+    assert AuditEntry.objects.filter(network=network, action="organisation.create").count() == 2
+    job.refresh_from_db()
+    assert (job.status, job.created_count) == ("done", 2)
+
+
+def test_htmx_polls_the_status_without_reloading_the_page(
+    coordinator_client, network, confirm, run_tasks
+):
+    url = confirm(coordinator_client, token_of(upload(coordinator_client, GOOD))).url
+    page = coordinator_client.get(url)
+    assert f'hx-get="{url}?since=queued"' in page.text and 'hx-trigger="every 2s"' in page.text
+    assert "/static/django_htmx/htmx-2.min.js" in page.text  # loaded while the job waits
+
+    fragment = coordinator_client.get(url, headers={"HX-Request": "true"})
+    assert fragment.status_code == 200
+    assert fragment.text.lstrip().startswith('<p id="import-progress"')  # no page around it
+    assert shown(WAITING) in fragment.text
+    unchanged = coordinator_client.get(f"{url}?since=queued", headers={"HX-Request": "true"})
+    assert unchanged.status_code == 204  # nothing swapped, nothing announced again
+
+    run_tasks()
+    finished = coordinator_client.get(f"{url}?since=queued", headers={"HX-Request": "true"})
+    assert finished.headers["HX-Refresh"] == "true"  # the whole page shows the outcome
+
+
+def test_cancel_discards_the_upload(coordinator_client, network, var_dir, confirm):
+    response = upload(coordinator_client, GOOD)
+    response = confirm(coordinator_client, token_of(response), "cancel")
+    assert response.status_code == 302
+    assert response.url == IMPORT
+    assert pending_files(var_dir) == []
+    assert not ImportJob.objects.filter(network=network).exists()
+    assert Organisation.objects.filter(network=network).count() == 0
+
+
+def test_a_stale_or_forged_token_writes_nothing(
+    coordinator_client, network, var_dir, confirm, run_tasks
+):
     first = token_of(upload(coordinator_client, GOOD))
     second = token_of(upload(coordinator_client, GOOD.replace("Jobcenter", "Tafel")))
     assert len(pending_files(var_dir)) == 1  # the newer upload replaced the older one
 
     for token in (first, "../../secret_key", ""):
-        response = coordinator_client.post(CONFIRM, {"token": token})
-        assert response.status_code == 302
-    assert Organisation.objects.filter(network=network).count() == 0
-    coordinator_client.post(CONFIRM, {"token": second})
+        response = confirm(coordinator_client, token)
+        assert response.status_code == 302 and response.url == IMPORT
+    assert run_tasks() == 0
+    assert not ImportJob.objects.filter(network=network).exists()
+    confirm(coordinator_client, second)
+    run_tasks()
     assert Organisation.objects.filter(network=network, name="Tafel").exists()
 
 
@@ -202,35 +364,64 @@ def test_exports_are_csv_downloads(coordinator_client, network, django_assert_ma
     assert people.content.startswith(b"\xef\xbb\xbffull_name;email;")
 
 
-def test_member_contact_gets_403_everywhere(client, network):
+@pytest.fixture
+def job_url(network, coordinator):
+    """The page of a finished job in `network`."""
+    job = ImportJob.objects.create(
+        network=network,
+        kind="organisations",
+        filename="mitglieder.csv",
+        upload_token="t" * 32,
+        language="de",
+        status="done",
+        created_count=3,
+        actor=coordinator,
+    )
+    return f"/{LANGUAGE}/musterstadt/manage/members/import/jobs/{job.pk}/"
+
+
+def test_the_job_page_is_for_coordinators(coordinator_client, job_url):
+    page = coordinator_client.get(job_url)
+    assert page.status_code == 200
+    assert "mitglieder.csv" in page.text and "coordinator@example.org" in page.text
+    assert coordinator_client.post(job_url).status_code == 405
+
+
+def test_member_contact_gets_403_everywhere(client, network, job_url):
     member = UserFactory()
     grant_role(member, network, "member_contact")
     client.force_login(member)
     assert client.get(IMPORT).status_code == 403
     assert upload(client, GOOD).status_code == 403
     assert client.post(CONFIRM, {"token": "x"}).status_code == 403
+    assert client.get(job_url).status_code == 403
     assert client.get(EXPORT_ORGANISATIONS).status_code == 403
     assert client.get(EXPORT_PEOPLE).status_code == 403
     assert Organisation.objects.filter(network=network).count() == 0
 
 
-def test_city_liaison_may_export_but_not_import(client, city_liaison):
+def test_city_liaison_may_export_but_not_import(client, city_liaison, job_url):
     client.force_login(city_liaison)
     assert client.get(EXPORT_PEOPLE).status_code == 200
     assert client.get(IMPORT).status_code == 403
+    assert client.get(job_url).status_code == 403
 
 
-def test_anonymous_visitors_are_sent_to_log_in(client, network):
-    response = client.get(EXPORT_PEOPLE)
-    assert response.status_code == 302
-    assert "login" in response.url
+def test_anonymous_visitors_are_sent_to_log_in(client, network, job_url):
+    for url in (EXPORT_PEOPLE, job_url):
+        response = client.get(url)
+        assert response.status_code == 302
+        assert "login" in response.url
     assert Person.objects.filter(network=network).count() == 0
 
 
-def test_a_coordinator_of_another_network_cannot_import_here(client, other_network, network):
+def test_a_coordinator_of_another_network_cannot_import_here(
+    client, other_network, network, job_url
+):
     stranger = UserFactory()
     grant_role(stranger, other_network, "coordinator")
     client.force_login(stranger)
     assert client.get(IMPORT).status_code == 403
     assert upload(client, GOOD).status_code == 403
+    assert client.get(job_url).status_code == 403
     assert Organisation.objects.filter(network=network).count() == 0

@@ -1,0 +1,11 @@
+"""Background work of the members app: confirmed CSV imports."""
+
+from django_tasks import task
+
+
+@task()
+def import_job_run_task(*, network_id: int, job_id: int) -> str:
+    """Run one confirmed import (see import_jobs); returns the job's status."""
+    from .import_jobs import import_job_run
+
+    return import_job_run(network_id=network_id, job_id=job_id)
