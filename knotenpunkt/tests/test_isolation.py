@@ -13,6 +13,7 @@ from knotenpunkt.accounts.models import Invitation
 from knotenpunkt.accounts.tests.factories import UserFactory, grant_role
 from knotenpunkt.knowledge.tests import factories as knowledge
 from knotenpunkt.meetings.tests import factories as meetings
+from knotenpunkt.members.models import ImportJob
 from knotenpunkt.members.tests.factories import (
     AgreementVersionFactory,
     ContactPositionFactory,
@@ -70,6 +71,11 @@ OBJECT_MAKERS = {
     "registration_id": meetings.isolation_registration_id,
     "version_id": meetings.isolation_version_id,
     "action_item_id": meetings.isolation_action_item_id,
+    "job_id": lambda n: (
+        ImportJob.objects.create(
+            network=n, kind="organisations", upload_token=f"isolation-{n.slug}", language="de"
+        ).pk
+    ),
 }
 
 
