@@ -33,6 +33,11 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "meetings.manage": frozenset({C}),
     "meetings.register": frozenset({C, M}),
     "meetings.figures": frozenset({C, L}),
+    "events.submit": frozenset({C, M}),
+    "events.moderate": frozenset({C}),
+    "editions.manage": frozenset({C}),
+    "events.sources": frozenset({C, M}),
+    "events.sources_all": frozenset({C}),
 }
 
 

@@ -7,6 +7,7 @@ PERIODIC_JOBS = [
     "knotenpunkt.core.tasks.worker_heartbeat",
     "knotenpunkt.meetings.tasks.meeting_reminders_send",
     "knotenpunkt.meetings.tasks.action_item_reminders_send",
+    "knotenpunkt.eventcalendar.import_tasks.import_sources_due",
 ]
 
 

@@ -1,3 +1,20 @@
-"""Calendar routes (sources)."""
+"""Calendar routes (sources): member organisations' iCal addresses and files."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from . import views_sources
+
+urlpatterns = [
+    path("calendar/sources/", views_sources.source_list, name="source_list"),
+    path("calendar/sources/add/", views_sources.source_add, name="source_add"),
+    path(
+        "calendar/sources/<int:source_id>/",
+        views_sources.source_detail,
+        name="source_detail",
+    ),
+    path(
+        "calendar/sources/<int:source_id>/import/",
+        views_sources.source_import,
+        name="source_import",
+    ),
+]

@@ -11,6 +11,8 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from knotenpunkt.accounts.models import Invitation
 from knotenpunkt.accounts.tests.factories import UserFactory, grant_role
+from knotenpunkt.eventcalendar.models import Edition, EventSource
+from knotenpunkt.eventcalendar.tests.factories import EventFactory
 from knotenpunkt.knowledge.tests import factories as knowledge
 from knotenpunkt.meetings.tests import factories as meetings
 from knotenpunkt.members.models import ImportJob
@@ -71,6 +73,18 @@ OBJECT_MAKERS = {
     "registration_id": meetings.isolation_registration_id,
     "version_id": meetings.isolation_version_id,
     "action_item_id": meetings.isolation_action_item_id,
+    "event_id": lambda n: EventFactory(network=n).pk,
+    "language": lambda n: "tr",  # not an object: the event_id next to it is
+    "edition_id": lambda n: (
+        Edition.objects.create(
+            network=n, starts_on=datetime.date(2030, 1, 1), ends_on=datetime.date(2030, 2, 28)
+        ).pk
+    ),
+    "source_id": lambda n: (
+        EventSource.objects.create(
+            network=n, organisation=OrganisationFactory(network=n), name="Kalender"
+        ).pk
+    ),
     "job_id": lambda n: (
         ImportJob.objects.create(
             network=n, kind="organisations", upload_token=f"isolation-{n.slug}", language="de"

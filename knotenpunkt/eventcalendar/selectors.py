@@ -1,0 +1,186 @@
+"""Reads of the public calendar: published occurrences of a period, in the visitor's language.
+
+One query loads the candidate events (organiser joined), one more their translations; recurring
+events are expanded in Python, so the number of queries does not grow with the number of events.
+"""
+
+import datetime
+from dataclasses import dataclass, fields
+
+from django.db.models import Count, Exists, Max, OuterRef, Q
+from django.shortcuts import get_object_or_404
+
+from .models import Event, EventTranslation
+from .recurrence import Occurrence, occurrences
+
+PUBLIC_STATUSES = (Event.Status.PUBLISHED, Event.Status.CANCELLED)
+ACCESSIBILITY = ("step_free", "sign_language", "childcare")
+
+
+@dataclass(frozen=True)
+class EventFilters:
+    """What a visitor narrowed the calendar to; the empty value of a field means "any"."""
+
+    audience: str = ""
+    language: str = ""
+    organiser: int | None = None
+    free: bool = False
+    step_free: bool = False
+    sign_language: bool = False
+    childcare: bool = False
+    query: str = ""
+
+    @classmethod
+    def from_mapping(cls, values) -> "EventFilters":
+        """From a form's cleaned_data (unknown keys ignored, None treated as empty)."""
+        known = {field.name for field in fields(cls)}
+        given = {key: value for key, value in (values or {}).items() if key in known}
+        defaults = cls()
+        return cls(
+            **{
+                key: (getattr(defaults, key) if value is None else value)
+                for key, value in given.items()
+            }
+        )
+
+    @property
+    def active(self) -> bool:
+        return self != EventFilters()
+
+
+def _as_filters(filters) -> EventFilters:
+    if filters is None:
+        return EventFilters()
+    if isinstance(filters, EventFilters):
+        return filters
+    return EventFilters.from_mapping(filters)
+
+
+def public_events(*, network, filters=None):
+    """Published and cancelled events of the network matching the filters the database can check.
+
+    Audience and language are lists in a JSON field (no portable containment lookup on
+    SQLite), so `matches_lists` checks them in Python.
+    """
+    filters = _as_filters(filters)
+    events = Event.objects.filter(network=network, status__in=PUBLIC_STATUSES).select_related(
+        "organiser"
+    )
+    if filters.organiser:
+        events = events.filter(organiser_id=filters.organiser)
+    if filters.free:
+        events = events.filter(is_free=True)
+    for flag in ACCESSIBILITY:
+        if getattr(filters, flag):
+            events = events.filter(**{flag: True})
+    query = filters.query.strip()
+    if query:
+        translated = EventTranslation.objects.filter(event=OuterRef("pk")).filter(
+            Q(title__icontains=query) | Q(description__icontains=query)
+        )
+        events = events.filter(
+            Q(title__icontains=query) | Q(description__icontains=query) | Exists(translated)
+        )
+    return events
+
+
+def with_translations(events) -> list[Event]:
+    """The events of a queryset, with `localised_texts` (language → translation): two queries.
+
+    prefetch_related builds a queryset per event, which dominates a feed of thousands.
+    """
+    items = list(events)
+    texts: dict[int, dict[str, EventTranslation]] = {item.pk: {} for item in items}
+    if items:
+        rows = EventTranslation.objects.filter(event__in=events.values("pk"))
+        for row in rows:
+            texts[row.event_id][row.language] = row
+    for item in items:
+        item.localised_texts = texts[item.pk]
+    return items
+
+
+def matches_lists(event, filters: EventFilters) -> bool:
+    if filters.audience and filters.audience not in (event.audiences or []):
+        return False
+    return not (filters.language and filters.language not in (event.languages or []))
+
+
+def published_occurrences(*, network, start, end, filters=None) -> list[Occurrence]:
+    """Occurrences of public events overlapping [start, end), by start; cancelled ones included."""
+    filters = _as_filters(filters)
+    # A single event must end after `start`; a recurring one may repeat into the period.
+    candidates = public_events(network=network, filters=filters).filter(
+        Q(rrule="", ends_at__gt=start) | ~Q(rrule=""), starts_at__lt=end
+    )
+    result = []
+    for event in with_translations(candidates):
+        if matches_lists(event, filters):
+            result.extend(occurrences(event, start=start, end=end))
+    result.sort(key=lambda item: (item.starts_at, item.event.title, item.event.pk))
+    return result
+
+
+def public_event_get(*, network, event_id: int) -> Event:
+    """A published or cancelled event; anything else is not public (404)."""
+    return get_object_or_404(
+        Event.objects.select_related("organiser").prefetch_related("translations"),
+        network=network,
+        pk=event_id,
+        status__in=PUBLIC_STATUSES,
+    )
+
+
+def next_dates(event, *, now: datetime.datetime, limit: int = 10) -> list[Occurrence]:
+    """The coming occurrences of an event (the one running now included)."""
+    return occurrences(event, start=now)[:limit]
+
+
+def public_events_last_change(*, network) -> tuple[datetime.datetime | None, int]:
+    """When any public event of the network last changed, and how many there are (for caching)."""
+    summary = Event.objects.filter(network=network, status__in=PUBLIC_STATUSES).aggregate(
+        latest=Max("updated_at"), count=Count("pk")
+    )
+    return summary["latest"], summary["count"]
+
+
+@dataclass(frozen=True)
+class LocalisedEvent:
+    title: str
+    description: str
+    language: str
+    is_fallback: bool
+
+
+def localised(event, language: str, network) -> LocalisedEvent:
+    """The event's text in `language`, else in the network's default language, else the original.
+
+    Uses the translations attached by `with_translations` (else the prefetched ones);
+    `is_fallback` says the page must note the other language.
+    """
+    texts = getattr(event, "localised_texts", None)
+    if texts is None:
+        texts = {item.language: item for item in event.translations.all()}
+    for candidate in (language, network.default_language):
+        if candidate == event.original_language:
+            return LocalisedEvent(event.title, event.description, candidate, candidate != language)
+        if candidate in texts:
+            chosen = texts[candidate]
+            return LocalisedEvent(
+                chosen.title, chosen.description, candidate, candidate != language
+            )
+    return LocalisedEvent(
+        event.title,
+        event.description,
+        event.original_language,
+        event.original_language != language,
+    )
+
+
+def feed_events(*, network, since: datetime.datetime, filters=None) -> list[Event]:
+    """Public events for a calendar feed: recurring ones whole, single ones ending after `since`."""
+    filters = _as_filters(filters)
+    events = public_events(network=network, filters=filters).filter(
+        Q(rrule="", ends_at__gte=since) | ~Q(rrule="")
+    )
+    return [event for event in with_translations(events) if matches_lists(event, filters)]
