@@ -7,8 +7,10 @@ from django.utils import timezone
 
 from knotenpunkt.core.errors import DomainError
 from knotenpunkt.core.models import AuditEntry
+from knotenpunkt.core.testing import translated
 from knotenpunkt.meetings import services
 from knotenpunkt.meetings.ical import event_uid
+from knotenpunkt.meetings.mail import language_for
 from knotenpunkt.meetings.models import Registration
 from knotenpunkt.members.tests.factories import PersonFactory
 
@@ -81,7 +83,12 @@ def test_a_waitlisted_person_hears_their_position_and_gets_no_invitation(
             services.meeting_register(meeting=meeting, person=person, actor=coordinator)
     run_tasks()
     [message] = mailbox.to(third.email)
-    assert "position 2" in mailbox.body(message)
+    expected = translated(
+        "all seats are taken, so you are on the waiting list, at position %(position)s:",
+        language_for(third, network),
+        position=2,
+    )
+    assert expected in " ".join(mailbox.body(message).split())
     assert not [p for p in message.walk() if p.get_content_type() == "text/calendar"]
 
 
@@ -104,7 +111,12 @@ def test_cancelling_promotes_the_next_in_line_and_tells_them_by_mail(
     assert waiting.status == CONFIRMED and waiting.promoted_at is not None
     assert Registration.objects.get(person=later).status == WAITLISTED
     [promotion] = mailbox.to(next_in_line.email)
-    assert "A seat is free for you" in promotion["Subject"]
+    expected = translated(
+        "A seat is free for you: %(title)s",
+        language_for(next_in_line, network),
+        title="Netzwerkcafé",
+    )
+    assert promotion["Subject"] == expected
     calendar, method = ics_of(promotion)
     assert method == "REQUEST"
     assert str(calendar.walk("VEVENT")[0]["UID"]) == event_uid(meeting)
