@@ -36,6 +36,7 @@ class Network(models.Model):
         _("enabled languages"), default=list, validators=[validate_languages]
     )
     coordinating_body = models.CharField(_("coordinating body"), max_length=200, blank=True)
+    logo = models.ImageField(_("logo"), upload_to="networks/", blank=True)
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
     contact_phone = models.CharField(_("contact phone"), max_length=50, blank=True)
     address = models.TextField(_("address"), blank=True)
@@ -71,6 +72,18 @@ class Network(models.Model):
         ordered = [code for code in LANGUAGE_CODES if code in enabled]
         ordered.remove(self.default_language)
         return [self.default_language, *ordered]
+
+    def logo_data_uri(self) -> str:
+        """The logo inlined as a data: URI, for documents rendered without network access (PDF)."""
+        if not self.logo:
+            return ""
+        import base64
+        import mimetypes
+
+        content_type = mimetypes.guess_type(self.logo.name)[0] or "image/png"
+        with self.logo.open("rb") as handle:
+            encoded = base64.b64encode(handle.read()).decode("ascii")
+        return f"data:{content_type};base64,{encoded}"
 
     @property
     def edition_start_months(self) -> list[int]:

@@ -17,7 +17,8 @@ def edition_pdf_html(*, network, page) -> str:
     """The printable HTML of an edition page (also what the benchmark gives to WeasyPrint)."""
     from django.template.loader import render_to_string
 
-    return render_to_string("eventcalendar/editions/pdf.html", {"network": network, "page": page})
+    context = {"network": network, "page": page, "logo": network.logo_data_uri()}
+    return render_to_string("eventcalendar/editions/pdf.html", context)
 
 
 def html_to_pdf(html: str, *, on_layout=None) -> bytes:

@@ -150,3 +150,20 @@ def test_rendering_again_while_queued_is_refused(
 
     assert "The PDF is being prepared already." in response.content.decode()
     assert DBTaskResult.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_the_pdf_carries_the_networks_logo(network, edition, run_tasks):
+    from django.core.files.base import ContentFile
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 20), (11, 92, 173)).save(buffer, format="PNG")
+    network.logo.save("logo.png", ContentFile(buffer.getvalue()))
+    event(network, "Evening café", at("2031-03-03", 18))
+
+    page = editions.edition_page(network=network, period=MARCH, language="de")
+    html = tasks.edition_pdf_html(network=network, page=page)
+    assert 'class="logo" src="data:image/png;base64,' in html
+    pdf = PdfReader(io.BytesIO(tasks.html_to_pdf(html)))
+    assert len(pdf.pages[0].images) == 1
