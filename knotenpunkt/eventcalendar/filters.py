@@ -24,7 +24,7 @@ class EventFilterForm(forms.Form):
 
     def __init__(self, data=None, *, network, with_choices: bool = True):
         super().__init__(data)
-        self.fields["audience"].choices = [("", _("Everyone")), *AUDIENCES]
+        self.fields["audience"].choices = [("", _("All audiences")), *AUDIENCES]
         if with_choices:
             self._load_choices(network)
         else:

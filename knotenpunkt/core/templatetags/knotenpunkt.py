@@ -54,3 +54,9 @@ def can_do(context, action):
 
     request = context["request"]
     return can(request.user, request.network, action)
+
+
+@register.filter
+def label_without_suffix(bound_field):
+    """A checkbox's label after the box: no colon, which only suits a label before a field."""
+    return bound_field.label_tag(label_suffix="")
