@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from knotenpunkt.accounts.decorators import network_permission_required
 from knotenpunkt.accounts.permissions import can
 from knotenpunkt.core.urls_helpers import network_reverse
-from knotenpunkt.core.views_helpers import attempt, done, form_page, paginate
+from knotenpunkt.core.views_helpers import done, form_flow, form_page, paginate
 
 from . import access, services
 from .forms import (
@@ -48,6 +48,35 @@ def meeting_url(network, meeting) -> str:
 
 def session_url(network, session) -> str:
     return network_reverse(network, "meetings:session", session_id=session.pk)
+
+
+def managed_meeting(request, meeting_id) -> Meeting:
+    """The meeting, if the user may run it (403 otherwise)."""
+    meeting = meeting_get(network=request.network, meeting_id=meeting_id)
+    access.require_manage(request.user, meeting)
+    return meeting
+
+
+def meeting_form_flow(request, form, meeting, *, service, message, **page):
+    """A page that changes a meeting or adds to it: the form's data go to `service`, and
+    the way leads back to the meeting, saved or not."""
+    url = meeting_url(request.network, meeting)
+    return form_flow(
+        request,
+        form,
+        save=lambda: service(meeting=meeting, actor=request.user, **form.cleaned_data),
+        message=message,
+        next_url=url,
+        back_url=url,
+        **page,
+    )
+
+
+def _confirm_form(request):
+    """A yes/no page's form: no fields, so it is bound on every POST, also an empty one."""
+    form = CancelForm(request.POST if request.method == "POST" else None)
+    del form.fields["reason"]
+    return form
 
 
 # List and detail -------------------------------------------------------------------------
@@ -121,86 +150,54 @@ def meeting_create(request):
     if request.GET.get("group", "").isdigit():
         initial = {"group": int(request.GET["group"]), "kind": Meeting.Kind.WORKING_GROUP}
     form = _meeting_form(request, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        meeting = attempt(
-            form,
-            lambda: services.meeting_create(
-                network=network, actor=request.user, **form.cleaned_data
-            ),
-        )
-        if meeting:
-            return done(
-                request,
-                _("The meeting “%(title)s” was planned.") % {"title": meeting.title},
-                meeting_url(network, meeting),
-            )
-    return form_page(
+    return form_flow(
         request,
         form,
+        save=lambda: services.meeting_create(
+            network=network, actor=request.user, **form.cleaned_data
+        ),
+        message=lambda meeting: (
+            _("The meeting “%(title)s” was planned.") % {"title": meeting.title}
+        ),
+        next_url=lambda meeting: meeting_url(network, meeting),
         title=_("Plan a meeting"),
         back_url=network_reverse(network, "meetings:list"),
         submit_label=_("Plan meeting"),
     )
 
 
-def _managed_meeting(request, meeting_id) -> Meeting:
-    meeting = meeting_get(network=request.network, meeting_id=meeting_id)
-    access.require_manage(request.user, meeting)
-    return meeting
-
-
 @network_permission_required(VIEW)
 def meeting_edit(request, meeting_id):
-    network = request.network
-    meeting = _managed_meeting(request, meeting_id)
+    meeting = managed_meeting(request, meeting_id)
     initial = {name: getattr(meeting, name) for name in services.MEETING_FIELDS}
     form = _meeting_form(request, initial=initial, active_only=False)
-    if request.method == "POST" and form.is_valid():
-        updated = attempt(
-            form,
-            lambda: services.meeting_update(
-                meeting=meeting, actor=request.user, **form.cleaned_data
-            ),
-        )
-        if updated:
-            return done(request, _("The meeting was saved."), meeting_url(network, meeting))
-    return form_page(
+    return meeting_form_flow(
         request,
         form,
+        meeting,
+        service=services.meeting_update,
+        message=_("The meeting was saved."),
         title=_("Edit %(title)s") % {"title": meeting.title},
         intro=_("Registered people get the changed invitation by mail when time or place change."),
-        back_url=meeting_url(network, meeting),
         submit_label=_("Save"),
     )
 
 
 @network_permission_required(VIEW)
 def meeting_cancel(request, meeting_id):
-    network = request.network
-    meeting = _managed_meeting(request, meeting_id)
+    meeting = managed_meeting(request, meeting_id)
     form = CancelForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        cancelled = attempt(
-            form,
-            lambda: services.meeting_cancel(
-                meeting=meeting, actor=request.user, reason=form.cleaned_data["reason"]
-            ),
-        )
-        if cancelled:
-            return done(
-                request,
-                _("The meeting was cancelled; everybody registered is told by mail."),
-                meeting_url(network, meeting),
-            )
-    return form_page(
+    return meeting_form_flow(
         request,
         form,
+        meeting,
+        service=services.meeting_cancel,
+        message=_("The meeting was cancelled; everybody registered is told by mail."),
         title=_("Cancel %(title)s") % {"title": meeting.title},
         intro=_(
             "Everybody registered for the meeting or its café sessions gets a cancellation "
             "that removes it from their calendar."
         ),
-        back_url=meeting_url(network, meeting),
         submit_label=_("Cancel the meeting"),
         danger=True,
     )
@@ -211,24 +208,16 @@ def meeting_cancel(request, meeting_id):
 
 @network_permission_required(VIEW)
 def agenda_add(request, meeting_id):
-    network = request.network
-    meeting = _managed_meeting(request, meeting_id)
+    meeting = managed_meeting(request, meeting_id)
     form = AgendaItemForm(request.POST or None)
     del form.fields["position"]
-    if request.method == "POST" and form.is_valid():
-        item = attempt(
-            form,
-            lambda: services.agenda_item_add(
-                meeting=meeting, actor=request.user, **form.cleaned_data
-            ),
-        )
-        if item:
-            return done(request, _("The agenda item was added."), meeting_url(network, meeting))
-    return form_page(
+    return meeting_form_flow(
         request,
         form,
+        meeting,
+        service=services.agenda_item_add,
+        message=_("The agenda item was added."),
         title=_("Add an agenda item to %(title)s") % {"title": meeting.title},
-        back_url=meeting_url(network, meeting),
         submit_label=_("Add agenda item"),
     )
 
@@ -245,18 +234,14 @@ def agenda_edit(request, agenda_item_id):
     item = _managed_agenda_item(request, agenda_item_id)
     initial = {"title": item.title, "notes": item.notes, "position": item.position}
     form = AgendaItemForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        updated = attempt(
-            form,
-            lambda: services.agenda_item_update(item=item, actor=request.user, **form.cleaned_data),
-        )
-        if updated:
-            return done(
-                request, _("The agenda item was saved."), meeting_url(network, item.meeting)
-            )
-    return form_page(
+    return form_flow(
         request,
         form,
+        save=lambda: services.agenda_item_update(
+            item=item, actor=request.user, **form.cleaned_data
+        ),
+        message=_("The agenda item was saved."),
+        next_url=meeting_url(network, item.meeting),
         title=_("Edit an agenda item"),
         back_url=meeting_url(network, item.meeting),
         submit_label=_("Save"),
@@ -267,8 +252,7 @@ def agenda_edit(request, agenda_item_id):
 def agenda_delete(request, agenda_item_id):
     network = request.network
     item = _managed_agenda_item(request, agenda_item_id)
-    form = CancelForm(request.POST or None)
-    del form.fields["reason"]
+    form = _confirm_form(request)
     if request.method == "POST":
         services.agenda_item_delete(item=item, actor=request.user)
         return done(request, _("The agenda item was removed."), meeting_url(network, item.meeting))
@@ -288,27 +272,18 @@ def agenda_delete(request, agenda_item_id):
 @network_permission_required(VIEW)
 def session_create(request, meeting_id):
     network = request.network
-    meeting = _managed_meeting(request, meeting_id)
+    meeting = managed_meeting(request, meeting_id)
     initial = {"starts_at": meeting.starts_at, "ends_at": meeting.ends_at}
     form = CafeSessionForm(request.POST or None, network=network, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        session = attempt(
-            form,
-            lambda: services.cafe_session_create(
-                meeting=meeting, actor=request.user, **form.cleaned_data
-            ),
-        )
-        if session:
-            return done(
-                request,
-                _("The café session “%(title)s” was added.") % {"title": session.title},
-                meeting_url(network, meeting),
-            )
-    return form_page(
+    return meeting_form_flow(
         request,
         form,
+        meeting,
+        service=services.cafe_session_create,
+        message=lambda session: (
+            _("The café session “%(title)s” was added.") % {"title": session.title}
+        ),
         title=_("Add a café session to %(title)s") % {"title": meeting.title},
-        back_url=meeting_url(network, meeting),
         submit_label=_("Add session"),
     )
 
@@ -342,18 +317,14 @@ def session_edit(request, session_id):
     session = _managed_session(request, session_id)
     initial = {name: getattr(session, name) for name in services.SESSION_FIELDS}
     form = CafeSessionForm(request.POST or None, network=network, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        updated = attempt(
-            form,
-            lambda: services.cafe_session_update(
-                session=session, actor=request.user, **form.cleaned_data
-            ),
-        )
-        if updated:
-            return done(request, _("The café session was saved."), session_url(network, session))
-    return form_page(
+    return form_flow(
         request,
         form,
+        save=lambda: services.cafe_session_update(
+            session=session, actor=request.user, **form.cleaned_data
+        ),
+        message=_("The café session was saved."),
+        next_url=session_url(network, session),
         title=_("Edit %(title)s") % {"title": session.title},
         back_url=session_url(network, session),
         submit_label=_("Save"),
@@ -364,19 +335,13 @@ def session_edit(request, session_id):
 def session_cancel(request, session_id):
     network = request.network
     session = _managed_session(request, session_id)
-    form = CancelForm(request.POST or None)
-    del form.fields["reason"]
-    if request.method == "POST":
-        cancelled = attempt(
-            form, lambda: services.cafe_session_cancel(session=session, actor=request.user)
-        )
-        if cancelled:
-            return done(
-                request, _("The café session was cancelled."), session_url(network, session)
-            )
-    return form_page(
+    form = _confirm_form(request)
+    return form_flow(
         request,
         form,
+        save=lambda: services.cafe_session_cancel(session=session, actor=request.user),
+        message=_("The café session was cancelled."),
+        next_url=session_url(network, session),
         title=_("Cancel %(title)s") % {"title": session.title},
         intro=_("Everybody registered for this session gets a cancellation by mail."),
         back_url=session_url(network, session),
@@ -394,18 +359,20 @@ def _register(request, *, meeting, item, back_url, register):
     form = RegisterForm(
         request.POST or None, persons=access.registrable_persons(request.user, meeting)
     )
-    if request.method == "POST" and form.is_valid():
-        person = form.cleaned_data["person"]
-        registration = attempt(form, lambda: register(person=person, actor=request.user))
-        if registration:
-            if registration.status == registration.Status.CONFIRMED:
-                message = _("%(name)s is registered.")
-            else:
-                message = _("%(name)s is on the waiting list; a free seat will be offered by mail.")
-            return done(request, message % {"name": person.display_name}, back_url)
-    return form_page(
+
+    def message(registration):
+        if registration.status == registration.Status.CONFIRMED:
+            text = _("%(name)s is registered.")
+        else:
+            text = _("%(name)s is on the waiting list; a free seat will be offered by mail.")
+        return text % {"name": form.cleaned_data["person"].display_name}
+
+    return form_flow(
         request,
         form,
+        save=lambda: register(person=form.cleaned_data["person"], actor=request.user),
+        message=message,
+        next_url=back_url,
         title=_("Register for %(title)s") % {"title": item.title},
         intro=_("When all seats are taken, the person joins the waiting list."),
         back_url=back_url,
@@ -449,18 +416,13 @@ def registration_cancel(request, registration_id):
         if registration.session_id
         else meeting_url(network, registration.meeting)
     )
-    form = CancelForm(request.POST or None)
-    del form.fields["reason"]
-    if request.method == "POST":
-        cancelled = attempt(
-            form,
-            lambda: services.registration_cancel(registration=registration, actor=request.user),
-        )
-        if cancelled:
-            return done(request, _("The registration was cancelled."), back_url)
-    return form_page(
+    form = _confirm_form(request)
+    return form_flow(
         request,
         form,
+        save=lambda: services.registration_cancel(registration=registration, actor=request.user),
+        message=_("The registration was cancelled."),
+        next_url=back_url,
         title=_("Cancel the registration of %(name)s for %(title)s?")
         % {"name": registration.person.display_name, "title": item.title},
         intro=_("The seat goes to the next person on the waiting list."),

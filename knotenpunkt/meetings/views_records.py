@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from knotenpunkt.accounts.decorators import network_permission_required
 from knotenpunkt.core.errors import DomainError
 from knotenpunkt.core.urls_helpers import network_reverse
-from knotenpunkt.core.views_helpers import attempt, done, form_page, paginate
+from knotenpunkt.core.views_helpers import attempt, done, paginate
 
 from . import access, services
 from .forms import ActionItemForm, AttendanceForm, DecisionForm, MinutesForm, RecordsFilterForm
@@ -29,13 +29,19 @@ from .selectors import (
     minutes_versions,
     open_actions_for_user,
 )
-from .views import VIEW, meeting_url
+from .views import VIEW, managed_meeting, meeting_form_flow
 
 
-def _managed_meeting(request, meeting_id):
-    meeting = meeting_get(network=request.network, meeting_id=meeting_id)
-    access.require_manage(request.user, meeting)
-    return meeting
+def _button(request, call, *, message, back_url, next_url=None):
+    """A button's POST: run the service, then say `message` (or `message(result)`) or the
+    broken rule; either way the user is back on the page (`next_url`, if given, after success).
+    """
+    try:
+        result = call()
+    except DomainError as error:
+        messages.error(request, error.message)
+        return redirect(back_url)
+    return done(request, message(result) if callable(message) else message, next_url or back_url)
 
 
 # Attendance ------------------------------------------------------------------------------
@@ -48,7 +54,7 @@ def attendance(request, meeting_id):
     The PDF is rendered in the request: a meeting's list is one to three pages, which
     WeasyPrint renders in well under a second, so a task would only add waiting.
     """
-    meeting = _managed_meeting(request, meeting_id)
+    meeting = managed_meeting(request, meeting_id)
     sheet = attendance_sheet(meeting=meeting)
     context = {
         "meeting": meeting,
@@ -68,27 +74,24 @@ def attendance(request, meeting_id):
 
 
 def _attendance_action(request, meeting_id, action):
-    meeting = _managed_meeting(request, meeting_id)
+    meeting = managed_meeting(request, meeting_id)
     back_url = network_reverse(request.network, "meetings:attendance", meeting_id=meeting.pk)
     form = AttendanceForm(request.POST, network=request.network)
     if not form.is_valid():
         messages.error(request, _("Choose a person of this network."))
         return redirect(back_url)
     person = form.cleaned_data["person"]
-    try:
-        action(meeting=meeting, person=person, actor=request.user)
-    except DomainError as error:
-        messages.error(request, error.message)
-        return redirect(back_url)
-    return done(
+    message = (
+        _("%(name)s is checked in.")
+        if action is services.attendance_check_in
+        else _("%(name)s has left.")
+    )
+    return _button(
         request,
-        (
-            _("%(name)s is checked in.")
-            if action is services.attendance_check_in
-            else _("%(name)s has left.")
-        )
-        % {"name": person.display_name},
-        f"{back_url}#person-{person.pk}",
+        lambda: action(meeting=meeting, person=person, actor=request.user),
+        message=message % {"name": person.display_name},
+        back_url=back_url,
+        next_url=f"{back_url}#person-{person.pk}",
     )
 
 
@@ -169,17 +172,16 @@ def minutes_version(request, version_id):
 def minutes_restore(request, version_id):
     version = minutes_version_get(network=request.network, version_id=version_id)
     access.require_manage(request.user, version.meeting)
-    back_url = network_reverse(request.network, "meetings:minutes", meeting_id=version.meeting_id)
-    try:
-        restored = services.minutes_restore(version=version, actor=request.user)
-    except DomainError as error:
-        messages.error(request, error.message)
-        return redirect(back_url)
-    return done(
+    return _button(
         request,
-        _("Version %(old)s is the current text again (saved as version %(new)s).")
-        % {"old": version.number, "new": restored.number},
-        back_url,
+        lambda: services.minutes_restore(version=version, actor=request.user),
+        message=lambda restored: (
+            _("Version %(old)s is the current text again (saved as version %(new)s).")
+            % {"old": version.number, "new": restored.number}
+        ),
+        back_url=network_reverse(
+            request.network, "meetings:minutes", meeting_id=version.meeting_id
+        ),
     )
 
 
@@ -198,22 +200,15 @@ def decision_list(request):
 @network_permission_required(VIEW)
 def decision_add(request, meeting_id):
     network = request.network
-    meeting = _managed_meeting(request, meeting_id)
+    meeting = managed_meeting(request, meeting_id)
     form = DecisionForm(request.POST or None, network=network, initial={"group": meeting.group_id})
-    if request.method == "POST" and form.is_valid():
-        decision = attempt(
-            form,
-            lambda: services.decision_record(
-                meeting=meeting, actor=request.user, **form.cleaned_data
-            ),
-        )
-        if decision:
-            return done(request, _("The decision was recorded."), meeting_url(network, meeting))
-    return form_page(
+    return meeting_form_flow(
         request,
         form,
+        meeting,
+        service=services.decision_record,
+        message=_("The decision was recorded."),
         title=_("Record a decision of %(title)s") % {"title": meeting.title},
-        back_url=meeting_url(network, meeting),
         submit_label=_("Record decision"),
     )
 
@@ -237,22 +232,15 @@ def action_list(request):
 @network_permission_required(VIEW)
 def action_add(request, meeting_id):
     network = request.network
-    meeting = _managed_meeting(request, meeting_id)
+    meeting = managed_meeting(request, meeting_id)
     form = ActionItemForm(request.POST or None, network=network)
-    if request.method == "POST" and form.is_valid():
-        item = attempt(
-            form,
-            lambda: services.action_item_create(
-                meeting=meeting, actor=request.user, **form.cleaned_data
-            ),
-        )
-        if item:
-            return done(request, _("The action was added."), meeting_url(network, meeting))
-    return form_page(
+    return meeting_form_flow(
         request,
         form,
+        meeting,
+        service=services.action_item_create,
+        message=_("The action was added."),
         title=_("Add an action to %(title)s") % {"title": meeting.title},
-        back_url=meeting_url(network, meeting),
         submit_label=_("Add action"),
     )
 
@@ -267,9 +255,9 @@ def action_complete(request, action_item_id):
     next_url = request.POST.get("next", "")
     if not next_url.startswith(f"/{request.LANGUAGE_CODE}/{network.slug}/"):
         next_url = network_reverse(network, "meetings:actions")
-    try:
-        services.action_item_complete(item=item, actor=request.user)
-    except DomainError as error:
-        messages.error(request, error.message)
-        return redirect(next_url)
-    return done(request, _("“%(text)s” is done.") % {"text": item.text}, next_url)
+    return _button(
+        request,
+        lambda: services.action_item_complete(item=item, actor=request.user),
+        message=_("“%(text)s” is done.") % {"text": item.text},
+        back_url=next_url,
+    )

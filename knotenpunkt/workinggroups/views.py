@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from knotenpunkt.accounts.decorators import network_permission_required
 from knotenpunkt.accounts.permissions import can
 from knotenpunkt.core.urls_helpers import network_reverse
-from knotenpunkt.core.views_helpers import attempt, done, form_page, initial_from
+from knotenpunkt.core.views_helpers import form_flow, initial_from
 from knotenpunkt.members.dates import network_today
 
 from . import services
@@ -44,6 +44,27 @@ def _group_url(group) -> str:
 def _posted(request):
     """The POST data, also when it is empty (forms whose fields are all optional)."""
     return request.POST if request.method == "POST" else None
+
+
+# A lead's pages: the object, if the user leads its group or coordinates (403 otherwise).
+
+
+def _led_group(request, group_slug):
+    group = group_get(network=request.network, group_slug=group_slug)
+    require_lead(request.user, group)
+    return group
+
+
+def _led_membership(request, membership_id):
+    membership = membership_get(network=request.network, membership_id=membership_id)
+    require_lead(request.user, membership.group)
+    return membership
+
+
+def _led_goal(request, goal_id):
+    goal = goal_get(network=request.network, goal_id=goal_id)
+    require_lead(request.user, goal.group)
+    return goal
 
 
 # Reading ---------------------------------------------------------------------------------
@@ -96,17 +117,14 @@ def cadence_page(request):
 def group_create(request):
     network = request.network
     form = GroupForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        group = attempt(
-            form,
-            lambda: services.group_create(network=network, actor=request.user, **form.cleaned_data),
-        )
-        if group:
-            message = _("%(name)s was founded.") % {"name": group.name}
-            return done(request, message, _group_url(group))
-    return form_page(
+    return form_flow(
         request,
         form,
+        save=lambda: services.group_create(
+            network=network, actor=request.user, **form.cleaned_data
+        ),
+        message=lambda group: _("%(name)s was founded.") % {"name": group.name},
+        next_url=_group_url,
         title=_("Found a working group"),
         back_url=network_reverse(network, "workinggroups:list"),
         submit_label=_("Found group"),
@@ -116,22 +134,15 @@ def group_create(request):
 @network_permission_required("groups.manage")
 def group_edit(request, group_slug):
     group = group_get(network=request.network, group_slug=group_slug)
-    back_url = _group_url(group)
     form = GroupForm(request.POST or None, initial=initial_from(group, GroupForm))
-    if request.method == "POST" and form.is_valid():
-        updated = attempt(
-            form,
-            lambda: services.group_update(group=group, actor=request.user, **form.cleaned_data),
-        )
-        if updated:
-            return done(
-                request, _("%(name)s was saved.") % {"name": group.name}, _group_url(updated)
-            )
-    return form_page(
+    return form_flow(
         request,
         form,
+        save=lambda: services.group_update(group=group, actor=request.user, **form.cleaned_data),
+        message=lambda _updated: _("%(name)s was saved.") % {"name": group.name},
+        next_url=_group_url,
         title=_("Edit %(name)s") % {"name": group.name},
-        back_url=back_url,
+        back_url=_group_url(group),
         submit_label=_("Save group"),
     )
 
@@ -141,23 +152,19 @@ def group_edit(request, group_slug):
 
 @network_permission_required("groups.view")
 def member_add(request, group_slug):
-    group = group_get(network=request.network, group_slug=group_slug)
-    require_lead(request.user, group)
+    group = _led_group(request, group_slug)
     form = MemberAddForm(request.POST or None, network=request.network)
-    if request.method == "POST" and form.is_valid():
-        membership = attempt(
-            form,
-            lambda: services.group_member_add(group=group, actor=request.user, **form.cleaned_data),
-        )
-        if membership:
-            message = _("%(person)s joined %(group)s.") % {
-                "person": membership.person.display_name,
-                "group": group.name,
-            }
-            return done(request, message, _group_url(group))
-    return form_page(
+    return form_flow(
         request,
         form,
+        save=lambda: services.group_member_add(
+            group=group, actor=request.user, **form.cleaned_data
+        ),
+        message=lambda membership: (
+            _("%(person)s joined %(group)s.")
+            % {"person": membership.person.display_name, "group": group.name}
+        ),
+        next_url=_group_url(group),
         title=_("Add a member to %(name)s") % {"name": group.name},
         back_url=_group_url(group),
         submit_label=_("Add member"),
@@ -166,28 +173,19 @@ def member_add(request, group_slug):
 
 @network_permission_required("groups.view")
 def member_remove(request, membership_id):
-    membership = membership_get(network=request.network, membership_id=membership_id)
+    membership = _led_membership(request, membership_id)
     group = membership.group
-    require_lead(request.user, group)
+    names = {"person": membership.person.display_name, "group": group.name}
     form = MemberRemoveForm(_posted(request))
-    if request.method == "POST" and form.is_valid():
-        removed = attempt(
-            form,
-            lambda: services.group_member_remove(
-                membership=membership, actor=request.user, **form.cleaned_data
-            ),
-        )
-        if removed:
-            message = _("%(person)s left %(group)s.") % {
-                "person": membership.person.display_name,
-                "group": group.name,
-            }
-            return done(request, message, _group_url(group))
-    return form_page(
+    return form_flow(
         request,
         form,
-        title=_("%(person)s leaves %(group)s")
-        % {"person": membership.person.display_name, "group": group.name},
+        save=lambda: services.group_member_remove(
+            membership=membership, actor=request.user, **form.cleaned_data
+        ),
+        message=_("%(person)s left %(group)s.") % names,
+        next_url=_group_url(group),
+        title=_("%(person)s leaves %(group)s") % names,
         intro=_("The membership ends on this day; it stays in the group's history."),
         back_url=_group_url(group),
         submit_label=_("End membership"),
@@ -196,28 +194,22 @@ def member_remove(request, membership_id):
 
 
 def _lead_change(request, membership_id, *, make_lead: bool):
-    membership = membership_get(network=request.network, membership_id=membership_id)
+    membership = _led_membership(request, membership_id)
     group = membership.group
-    require_lead(request.user, group)
     form = forms.Form(_posted(request))
     names = {"person": membership.person.display_name, "group": group.name}
-    if request.method == "POST" and form.is_valid():
-        service = services.group_lead_set if make_lead else services.group_lead_unset
-        changed = attempt(form, lambda: service(membership=membership, actor=request.user))
-        if changed:
-            message = (
-                _("%(person)s now leads %(group)s.")
-                if make_lead
-                else _("%(person)s no longer leads %(group)s.")
-            )
-            return done(request, message % names, _group_url(group))
     if make_lead:
+        service, message = services.group_lead_set, _("%(person)s now leads %(group)s.")
         title, label = _("Make %(person)s a lead of %(group)s") % names, _("Make lead")
     else:
+        service, message = services.group_lead_unset, _("%(person)s no longer leads %(group)s.")
         title, label = _("%(person)s no longer leads %(group)s") % names, _("End lead role")
-    return form_page(
+    return form_flow(
         request,
         form,
+        save=lambda: service(membership=membership, actor=request.user),
+        message=message % names,
+        next_url=_group_url(group),
         title=title,
         intro=_("Leads change the group's members, goals and meetings."),
         back_url=_group_url(group),
@@ -240,19 +232,14 @@ def lead_unset(request, membership_id):
 
 @network_permission_required("groups.view")
 def goal_create(request, group_slug):
-    group = group_get(network=request.network, group_slug=group_slug)
-    require_lead(request.user, group)
+    group = _led_group(request, group_slug)
     form = GoalForm(request.POST or None, initial={"status": Goal.Status.OPEN})
-    if request.method == "POST" and form.is_valid():
-        goal = attempt(
-            form,
-            lambda: services.goal_create(group=group, actor=request.user, **form.cleaned_data),
-        )
-        if goal:
-            return done(request, _("The goal was added."), _group_url(group))
-    return form_page(
+    return form_flow(
         request,
         form,
+        save=lambda: services.goal_create(group=group, actor=request.user, **form.cleaned_data),
+        message=_("The goal was added."),
+        next_url=_group_url(group),
         title=_("A new goal for %(name)s") % {"name": group.name},
         back_url=_group_url(group),
         submit_label=_("Add goal"),
@@ -261,18 +248,14 @@ def goal_create(request, group_slug):
 
 @network_permission_required("groups.view")
 def goal_edit(request, goal_id):
-    goal = goal_get(network=request.network, goal_id=goal_id)
-    require_lead(request.user, goal.group)
+    goal = _led_goal(request, goal_id)
     form = GoalForm(request.POST or None, initial=initial_from(goal, GoalForm))
-    if request.method == "POST" and form.is_valid():
-        updated = attempt(
-            form, lambda: services.goal_update(goal=goal, actor=request.user, **form.cleaned_data)
-        )
-        if updated:
-            return done(request, _("The goal was saved."), _group_url(goal.group))
-    return form_page(
+    return form_flow(
         request,
         form,
+        save=lambda: services.goal_update(goal=goal, actor=request.user, **form.cleaned_data),
+        message=_("The goal was saved."),
+        next_url=_group_url(goal.group),
         title=_("Edit a goal of %(name)s") % {"name": goal.group.name},
         back_url=_group_url(goal.group),
         submit_label=_("Save goal"),
@@ -282,25 +265,18 @@ def goal_edit(request, goal_id):
 @network_permission_required("groups.view")
 def goal_status(request, goal_id):
     """The quick status change on the group page (the edit page changes everything)."""
-    goal = goal_get(network=request.network, goal_id=goal_id)
-    require_lead(request.user, goal.group)
+    goal = _led_goal(request, goal_id)
     form = GoalStatusForm(request.POST or None, initial={"status": goal.status})
-    if request.method == "POST" and form.is_valid():
-        updated = attempt(
-            form,
-            lambda: services.goal_status_set(
-                goal=goal, actor=request.user, status=form.cleaned_data["status"]
-            ),
-        )
-        if updated:
-            return done(
-                request,
-                _("The goal is now “%(status)s”.") % {"status": updated.get_status_display()},
-                _group_url(goal.group),
-            )
-    return form_page(
+    return form_flow(
         request,
         form,
+        save=lambda: services.goal_status_set(
+            goal=goal, actor=request.user, status=form.cleaned_data["status"]
+        ),
+        message=lambda updated: (
+            _("The goal is now “%(status)s”.") % {"status": updated.get_status_display()}
+        ),
+        next_url=_group_url(goal.group),
         title=_("Status of a goal of %(name)s") % {"name": goal.group.name},
         back_url=_group_url(goal.group),
         submit_label=_("Save status"),
