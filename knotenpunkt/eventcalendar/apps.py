@@ -5,3 +5,6 @@ class EventCalendarConfig(AppConfig):
     name = "knotenpunkt.eventcalendar"
     label = "eventcalendar"
     verbose_name = "Event calendar"
+
+    def ready(self):
+        from . import search  # noqa: F401  (events in the network's search)

@@ -5,13 +5,14 @@ VTIMEZONE), so subscribers expand it themselves; UID and SEQUENCE let them updat
 """
 
 import datetime
+import functools
 import json
 import zoneinfo
 
 from django.utils import formats, timezone, translation
 from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.translation import gettext as _
-from icalendar import Calendar, vRecur
+from icalendar import Calendar, Timezone, vCategory, vDDDTypes, vInt, vRecur, vText, vUri
 from icalendar import Event as VEvent
 
 from knotenpunkt.core.text import render_markdown
@@ -87,47 +88,73 @@ def _location(event) -> str:
     return ", ".join(part for part in (event.place_name, event.address) if part)
 
 
+def _utc(value: datetime.datetime) -> vDDDTypes:
+    return vDDDTypes(value.astimezone(datetime.UTC))
+
+
 def vevent(event, *, network, language: str, link: str) -> VEvent:
-    """One event (all its occurrences) as a VEVENT in its own time zone."""
+    """One event (all its occurrences) as a VEVENT in its own time zone.
+
+    Values are set as icalendar types directly: `Component.add` infers the type of every
+    value again, which is a third of the cost of a feed with thousands of events.
+    """
     zone = zoneinfo.ZoneInfo(event.time_zone)
     text = localised(event, language, network)
     component = VEvent()
-    component.add("uid", event_uid(event, network))
-    component.add("sequence", event.sequence)
-    component.add("dtstamp", event.updated_at.astimezone(datetime.UTC))
-    component.add("last-modified", event.updated_at.astimezone(datetime.UTC))
-    component.add("created", event.created_at.astimezone(datetime.UTC))
+    component["UID"] = vText(event_uid(event, network))
+    component["SEQUENCE"] = vInt(event.sequence)
+    component["DTSTAMP"] = _utc(event.updated_at)
+    component["LAST-MODIFIED"] = _utc(event.updated_at)
+    component["CREATED"] = _utc(event.created_at)
     if event.all_day:
         first, after = _all_day_dates(event, zone)
-        component.add("dtstart", first)
-        component.add("dtend", after)
+        component["DTSTART"] = vDDDTypes(first)
+        component["DTEND"] = vDDDTypes(after)
     else:
-        component.add("dtstart", _local(event.starts_at, zone))
-        component.add("dtend", _local(event.ends_at, zone))
+        component["DTSTART"] = vDDDTypes(_local(event.starts_at, zone))
+        component["DTEND"] = vDDDTypes(_local(event.ends_at, zone))
     if event.rrule:
-        component.add("rrule", _rrule(event, zone))
+        component["RRULE"] = _rrule(event, zone)
         excluded = _exdates(event, zone)
         if excluded:
             if event.all_day:
                 excluded = [value.date() for value in excluded]
-            component.add("exdate", excluded)
-    component.add("summary", text.title)
+            component.add("exdate", excluded)  # add() sets VALUE=DATE for dates
+    component["SUMMARY"] = vText(text.title)
     description = "\n\n".join(part for part in (text.description, event.online_link) if part)
     if description:
-        component.add("description", description)
+        component["DESCRIPTION"] = vText(description)
     location = _location(event) or event.online_link
     if location:
-        component.add("location", location)
-    component.add("url", link)
+        component["LOCATION"] = vText(location)
+    component["URL"] = vUri(link)
     if event.audiences:
-        component.add("categories", [str(AUDIENCE_LABELS.get(a, a)) for a in event.audiences])
+        component["CATEGORIES"] = vCategory(
+            [str(AUDIENCE_LABELS.get(a, a)) for a in event.audiences]
+        )
     cancelled = event.status == Event.Status.CANCELLED
-    component.add("status", "CANCELLED" if cancelled else "CONFIRMED")
+    component["STATUS"] = vText("CANCELLED" if cancelled else "CONFIRMED")
     return component
 
 
+@functools.lru_cache(maxsize=64)
+def _vtimezone(tzid: str) -> Timezone | None:
+    """The VTIMEZONE of a zone, derived from tzdata once per process (None if unknown).
+
+    Feeds only serialise it, so one component object serves every calendar.
+    """
+    try:
+        return Timezone.from_tzid(tzid)
+    except ValueError:
+        return None
+
+
 def calendar(events, *, network, language: str, name: str) -> bytes:
-    """A subscribable calendar (METHOD:PUBLISH) with a VTIMEZONE for every zone used."""
+    """A subscribable calendar (METHOD:PUBLISH) with a VTIMEZONE for every zone used.
+
+    The zones are known from the events (all-day ones use dates, rules end in UTC), so the
+    calendar is not walked property by property to find them (`add_missing_timezones`).
+    """
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
@@ -136,9 +163,16 @@ def calendar(events, *, network, language: str, name: str) -> bytes:
     cal.add("x-wr-calname", name)
     cal.add("x-wr-timezone", network.time_zone)
     links = EventLinks(network, language)
+    components, zones = [], set()
     for event in events:
-        cal.add_component(vevent(event, network=network, language=language, link=links(event)))
-    cal.add_missing_timezones()
+        components.append(vevent(event, network=network, language=language, link=links(event)))
+        if not event.all_day:
+            zones.add(event.time_zone)
+    for tzid in sorted(zones):
+        timezone_component = _vtimezone(tzid)
+        if timezone_component is not None:
+            cal.add_component(timezone_component)
+    cal.subcomponents.extend(components)
     return cal.to_ical()
 
 

@@ -24,6 +24,7 @@ from knotenpunkt.core.services import audit_record
 
 from .models import Event
 from .recurrence import check_recurrence
+from .search import events_index
 
 # VCALENDAR > VTIMEZONE > STANDARD is three deep; allow one level more, refuse anything beyond.
 MAX_DEPTH = 4
@@ -280,6 +281,7 @@ def source_import_apply(*, source, items: list[ParsedEvent], notes=(), actor=Non
         else:
             counts["updated" if _update(event, item, trusted) else "unchanged"] += 1
     Event.objects.bulk_create(new)
+    events_index(new, network=network)  # updates and removals below index on save
     counts["created"] = len(new)
     in_file = {item.uid for item in items}
     for uid, event in existing.items():

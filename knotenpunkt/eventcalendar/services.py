@@ -17,6 +17,7 @@ from PIL import Image, UnidentifiedImageError
 
 from knotenpunkt.core.errors import DomainError, PermissionDenied
 from knotenpunkt.core.mail import mail_send_later
+from knotenpunkt.core.search import search_index
 from knotenpunkt.core.services import audit_record
 from knotenpunkt.core.urls_helpers import absolute_url, network_reverse
 from knotenpunkt.members.languages import parse_language_codes
@@ -221,7 +222,9 @@ def event_submit(*, network, actor, data: dict, translations: dict | None = None
         event.status = Status.SUBMITTED
         action = "event.submit"
     event.save()
-    _save_translations(event, translations)
+    if translations:
+        _save_translations(event, translations)
+        search_index(event)  # saving the event indexed it before its translations existed
     audit_record(
         network=network,
         actor=actor,
@@ -425,7 +428,8 @@ def translation_save(*, event: Event, actor, language: str, title: str, descript
     """Save the event's title and description in one language; both empty removes it.
 
     A translated title is a title: from a member that does not publish directly, a new
-    or changed one sends a published event back to moderation.
+    or changed one sends a published event back to moderation. The event is saved in any
+    case: its updated_at dates the feeds (ETag, Last-Modified) and the save re-indexes it.
     """
     event = _locked(event)
     _require_writer(actor, event.network, event.organiser)
@@ -440,7 +444,7 @@ def translation_save(*, event: Event, actor, language: str, title: str, descript
     ):
         event.status = Status.SUBMITTED
         event.sequence += 1
-        event.save(update_fields=["status", "sequence", "updated_at"])
+    event.save(update_fields=["status", "sequence", "updated_at"])
     audit_record(
         network=event.network,
         actor=actor,
