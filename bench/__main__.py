@@ -1,4 +1,5 @@
-"""`python -m bench`: the member list, search and meetings benchmarks on a throw-away SQLite."""
+"""`python -m bench`: the member list, search, meetings and calendar benchmarks on a throw-away
+SQLite."""
 
 import os
 import shutil
@@ -31,10 +32,15 @@ def main(argv: list[str]) -> int:
     var_dir = Path(tempfile.mkdtemp(prefix="knotenpunkt-bench-"))
     try:
         configure(var_dir)
-        from bench import meetings, member_list, search
+        from bench import calendar, meetings, member_list, search
 
         # Each reads the options it knows (e.g. --runs) and ignores the others.
-        statuses = [member_list.main(argv), search.main(argv), meetings.main(argv)]
+        statuses = [
+            member_list.main(argv),
+            search.main(argv),
+            meetings.main(argv),
+            calendar.main(argv),
+        ]
         return max(statuses)
     finally:
         from django.db import connections

@@ -1,12 +1,13 @@
 """Loads the demo networks: fictional, the same on every machine, and safe to run twice.
 
 A network that exists already is left alone, except that Musterstadt gets its working
-groups, meetings and wiki if it has no working group yet (a demo loaded before they
-existed). The demo accounts and their roles are ensured on every run, so that `make run`
-can always print working logins, and the search index is rebuilt.
+groups, meetings and wiki if it has no working group yet, and its event calendar if it has
+no event yet (a demo loaded before they existed). The demo accounts and their roles are
+ensured on every run, so that `make run` can always print working logins, and the search
+index is rebuilt.
 
-The members' history ends on a fixed day (builder.DEMO_TODAY); the meetings are placed
-around the day of loading, so that the demo always has past and upcoming ones.
+The members' history ends on a fixed day (builder.DEMO_TODAY); the meetings and the events
+are placed around the day of loading, so that the demo always has past and upcoming ones.
 """
 
 import random
@@ -21,11 +22,13 @@ from knotenpunkt.accounts.services import role_grant
 from knotenpunkt.core.models import Network
 from knotenpunkt.core.search import search_reindex
 from knotenpunkt.core.services import network_create
+from knotenpunkt.eventcalendar.models import Event
 from knotenpunkt.members.models import AgreementSignature, AgreementVersion, Person
 from knotenpunkt.workinggroups.models import WorkingGroup
 
 from . import data
 from .builder import DEMO_TODAY, Builder, DemoLogin, OrgPlan, date_between
+from .events import calendar_add
 from .groups import group_year, groups_add
 from .plenaries import plenaries_add
 from .rows import Demo
@@ -74,6 +77,7 @@ LOGINS = [
 MEMBER_HANDOVER_ON = date(2023, 9, 1)
 # The networks with working groups, meetings and a wiki, and who of their logins wrote what.
 WITH_MEETINGS = {"musterstadt"}
+WITH_CALENDAR = {"musterstadt"}
 AUTHOR_KEYS = {
     Role.COORDINATOR: "coordinator",
     Role.MEMBER_CONTACT: "member",
@@ -104,6 +108,10 @@ def demo_load() -> list[str]:
                 _build_meetings(network, users, logins)
                 if slug not in created:
                     created.append(f"{slug} (working groups, meetings, knowledge base)")
+            if slug in WITH_CALENDAR and not Event.objects.filter(network=network).exists():
+                _build_calendar(network, users, logins)
+                if slug not in created:
+                    created.append(f"{slug} (event calendar)")
             search_reindex(network)
     return created
 
@@ -170,6 +178,13 @@ def _build_meetings(network: Network, users: dict, logins: list[DemoLogin]) -> N
     plenaries_add(demo)
     wiki_add(demo, {plan.group.slug: plan.group for plan in plans})
     demo.rows.save()
+
+
+def _build_calendar(network: Network, users: dict, logins: list[DemoLogin]) -> None:
+    """About 150 events of the coming four months and a draft edition (events.py)."""
+    authors = {AUTHOR_KEYS[login.role]: users[login.email] for login in logins}
+    demo = Demo.start(network, random.Random(f"{SEED}-{network.slug}-calendar"), authors=authors)
+    calendar_add(demo)
 
 
 def _give_history(

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from knotenpunkt.accounts.models import User
 from knotenpunkt.core.models import Network
+from knotenpunkt.eventcalendar.models import Event, EventTranslation
 from knotenpunkt.knowledge.models import Page, Revision
 from knotenpunkt.meetings.models import (
     ActionItem,
@@ -49,6 +50,8 @@ SAVE_ORDER = (
     ActionItem,
     Page,
     Revision,
+    Event,
+    EventTranslation,
 )
 MEETING_DAYS = (1, 2, 3)  # Tuesday to Thursday
 

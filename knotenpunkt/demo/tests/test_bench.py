@@ -3,6 +3,7 @@
 No timings are asserted here; the benchmark only prints them.
 """
 
+import datetime
 import os
 import subprocess
 import sys
@@ -10,9 +11,14 @@ from pathlib import Path
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from icalendar import Calendar
 
 from bench.bare import ROWS
+from bench.calendar_data import populate_events
+from bench.calendar_plain import plain_ics
 from bench.data import populate
+from knotenpunkt.eventcalendar.models import Event, EventTranslation
+from knotenpunkt.eventcalendar.recurrence import check_recurrence
 from knotenpunkt.members.models import (
     AgreementSignature,
     ContactPosition,
@@ -49,10 +55,37 @@ def test_bare_view_renders_the_first_rows_with_one_query(network, client, settin
     assert first.name in html
 
 
+def test_populate_events_adds_published_events_some_recurring_and_translated(network):
+    first_day = datetime.date.today() + datetime.timedelta(days=1)
+    populate_events(network, start=0, count=100, first_day=first_day, days=30)
+    events = Event.objects.filter(network=network)
+    assert events.count() == 100
+    recurring = events.exclude(rrule="")
+    assert recurring.count() == 10
+    assert all(check_recurrence(event) == 7 for event in recurring)  # 8 less 1 excluded
+    assert events.filter(status=Event.Status.CANCELLED).count() == 2
+    assert EventTranslation.objects.filter(event__network=network).count() == 20
+    assert events.exclude(online_link="").filter(place_name="").count() == 14
+
+
+def test_plain_baseline_writes_the_feeds_events(network, client):
+    """The baseline the feed is compared with serialises the same events."""
+    populate_events(network, start=0, count=40, first_day=datetime.date.today(), days=30)
+    response = client.get(f"/feeds/{network.slug}/events.ics")
+    uids = [
+        {str(item["UID"]) for item in Calendar.from_ical(body).walk("VEVENT")}
+        for body in (response.content, plain_ics(network))
+    ]
+    assert uids[0] == uids[1]
+    assert len(uids[0]) == 40
+
+
 def test_full_benchmark_run_prints_its_figures():
-    """Small sizes (bench/member_list.py, search.py, meetings.py read these options)."""
+    """Small sizes (bench/member_list.py, search.py, meetings.py, calendar.py read these)."""
     env = {key: value for key, value in os.environ.items() if key != "DATABASE_URL"}
     small = ["--small", "5", "--large", "30", "--runs", "1", "--entries", "500", "--scale", "3"]
+    small += ["--ics-events", "200", "--pdf-events", "20", "--list-events", "400"]
+    small += ["--calendar-runs", "1"]
     result = subprocess.run(
         [sys.executable, "-m", "bench", *small],
         cwd=BASE_DIR,
@@ -69,3 +102,7 @@ def test_full_benchmark_run_prints_its_figures():
     assert "demo size: 8 groups" in result.stdout
     assert "3× demo size: 24 groups" in result.stdout
     assert "query counts unchanged at 3× demo size: yes" in result.stdout
+    assert "events.ics with 200 events" in result.stdout
+    assert "same events and properties in both: yes" in result.stdout
+    assert "edition PDF with 20 events, 20 dates" in result.stdout
+    assert "calendar list query count the same for 150 and 400 events: yes" in result.stdout

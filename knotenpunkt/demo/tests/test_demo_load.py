@@ -9,6 +9,7 @@ from knotenpunkt.accounts.models import NetworkRole, User
 from knotenpunkt.accounts.permissions import roles_of
 from knotenpunkt.core.models import AuditEntry, Network, SearchEntry
 from knotenpunkt.demo.loader import DEMO_PASSWORD, LOGINS
+from knotenpunkt.eventcalendar.models import Edition, Event, EventTranslation
 from knotenpunkt.knowledge.models import Page, Revision
 from knotenpunkt.meetings.models import (
     ActionItem,
@@ -60,6 +61,9 @@ COUNTED = [
     ActionItem,
     Page,
     Revision,
+    Event,
+    EventTranslation,
+    Edition,
     SearchEntry,
 ]
 
