@@ -23,10 +23,14 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 
 def found(network, query, viewer=VISITOR):
-    """(kind, url) of every result, with the URLs of German pages."""
+    """(kind, url) of every result, with the URLs of German pages; the kind as its msgid."""
     with translation.override("de"):
         page = search.search(network=network, viewer=viewer, query=query, per_page=100)
-    return sorted((str(result.kind), result.url) for result in page.results)
+        event_label = translation.gettext("Event")
+    kinds = {event_label: "Event"}
+    return sorted(
+        (kinds.get(str(result.kind), str(result.kind)), result.url) for result in page.results
+    )
 
 
 def public_url(network, event):
