@@ -252,7 +252,9 @@ def _status_after_edit(event: Event, actor, changed: set[str]) -> str:
 def event_update(*, event: Event, actor, data: dict) -> Event:
     """Change an event; see the module docstring for when it goes back to moderation."""
     event = (
-        Event.objects.select_for_update().select_related("organiser", "network").get(pk=event.pk)
+        Event.objects.select_for_update(of=("self",))
+        .select_related("organiser", "network")
+        .get(pk=event.pk)
     )
     network = event.network
     _require_writer(actor, network, event.organiser)
@@ -312,7 +314,7 @@ def _mail_submitter(event: Event, template: str) -> None:
 
 def _locked(event: Event) -> Event:
     return (
-        Event.objects.select_for_update()
+        Event.objects.select_for_update(of=("self",))
         .select_related("organiser", "network", "submitted_by")
         .get(pk=event.pk)
     )
