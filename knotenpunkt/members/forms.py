@@ -81,6 +81,10 @@ class OrganisationProfileForm(forms.Form):
 class OrganisationForm(NetworkForm, OrganisationProfileForm):
     name = forms.CharField(label=_("Name"), max_length=200)
     kind = forms.ModelChoiceField(label=_("Kind"), queryset=None, empty_label=None)
+    trusted = forms.BooleanField(
+        label=_("Trusted: its events in the calendar are published without moderation"),
+        required=False,
+    )
 
     field_order = ["name", "kind"]
 

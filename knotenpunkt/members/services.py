@@ -41,6 +41,7 @@ ORGANISATION_FIELDS = (
     "languages",
     "description",
     "public_listing",
+    "trusted",
 )
 PERSON_FIELDS = ("full_name", "email", "phone", "languages", "contact_consent")
 MEMBER_CONTACT_ROLE = "member_contact"
@@ -108,6 +109,7 @@ def organisation_create(
     languages=(),
     description: str = "",
     public_listing: bool = False,
+    trusted: bool = False,
     joined_on: datetime.date | None = None,
 ) -> Organisation:
     """Add an organisation; with `joined_on` it becomes a member from that day."""
@@ -129,6 +131,7 @@ def organisation_create(
         description=description.strip(),
         public_listing=public_listing,
         public_listing_changed_at=timezone.now() if public_listing else None,
+        trusted=trusted,
     )
     audit_record(network=network, actor=actor, action="organisation.create", target=organisation)
     if joined_on is not None:
