@@ -1,14 +1,23 @@
 """Reversing URLs of network pages without repeating lang and network everywhere."""
 
-from django.urls import reverse
+from functools import lru_cache
+
+from django.urls import get_script_prefix, reverse
 from django.utils.translation import get_language
 
 
+@lru_cache(maxsize=4096)
+def _reverse_cached(prefix: str, name: str, items: tuple) -> str:
+    return reverse(name, kwargs=dict(items))
+
+
 def network_reverse(network, name: str, *, lang: str | None = None, **kwargs) -> str:
+    """The URL of a network page; cached, since every page reverses the same links again."""
     lang = lang or get_language() or network.default_language
-    if lang not in network.languages:
+    if lang != network.default_language and lang not in network.languages:
         lang = network.default_language
-    return reverse(name, kwargs={"lang": lang, "network": network.slug, **kwargs})
+    items = tuple(sorted({"lang": lang, "network": network.slug, **kwargs}.items()))
+    return _reverse_cached(get_script_prefix(), name, items)
 
 
 def absolute_url(path: str) -> str:
