@@ -39,7 +39,6 @@ from dataclasses import dataclass
 
 from django.apps import apps
 from django.db import connection, transaction
-from django.db.models.expressions import RawSQL
 from django.db.models.signals import post_delete, post_save
 from django.urls import reverse
 from django.utils.safestring import SafeString
@@ -398,17 +397,6 @@ def _rows(network, matching: _Matching, *, offset: int, limit: int) -> list[Sear
     )
     params = [*matching.rank_params, *matching.params, limit, offset]
     return list(SearchEntry.objects.with_scope(network=network).raw(sql, params))
-
-
-def search_entries(*, network, viewer: Viewer, query: str):
-    """The entries that match `query` and that `viewer` may see, as a queryset (not ranked;
-    `search` ranks, pages and highlights)."""
-    entries = SearchEntry.objects.with_scope(network=network).filter(network=network)
-    terms = query_terms(query)
-    if not terms:
-        return entries.none()
-    matching = _matching(network, viewer, terms)
-    return entries.filter(id__in=RawSQL(f"SELECT e.id {matching.source}", matching.params))
 
 
 @dataclass(frozen=True)

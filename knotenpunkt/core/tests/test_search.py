@@ -118,14 +118,14 @@ def test_every_word_is_a_prefix_and_all_words_are_required(network):
     assert titles(network, "kurs") == []
 
 
-def test_the_queryset_of_matches_respects_network_and_visibility(network, other_network):
+def test_the_matches_respect_network_and_visibility(network, other_network):
     entry(network, "Sprachcafé", visibility=search.NETWORK)
     entry(network, "Sprachkurs intern", visibility=search.COORDINATOR)
     entry(other_network, "Sprachcafé anderswo")
     member = search.Viewer(roles=frozenset({"member_contact"}))
-    found = search.search_entries(network=network, viewer=member, query="sprach")
-    assert list(found.values_list("title", flat=True)) == ["Sprachcafé"]
-    assert not search.search_entries(network=network, viewer=member, query="  ").exists()
+    found = search.search(network=network, viewer=member, query="sprach")
+    assert [result.entry.title for result in found.results] == ["Sprachcafé"]
+    assert not search.search(network=network, viewer=member, query="  ").results
 
 
 def test_title_matches_come_before_body_matches(network):

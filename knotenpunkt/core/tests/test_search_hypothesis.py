@@ -84,7 +84,7 @@ def test_every_word_of_a_stored_text_finds_it(network, text):
     try:
         viewer = search.Viewer(roles=frozenset({"member_contact"}))
         for term in search.query_terms(text)[:3]:
-            found = search.search_entries(network=network, viewer=viewer, query=term)
-            assert list(found.values_list("id", flat=True)) == [stored.pk], term
+            found = search.search(network=network, viewer=viewer, query=term)
+            assert [result.entry.pk for result in found.results] == [stored.pk], term
     finally:
         stored.delete()

@@ -14,9 +14,8 @@ pytestmark = pytest.mark.django_db
 
 def titles(network, user, query):
     viewer = search.viewer_for(user, network)
-    return {
-        entry.title for entry in search.search_entries(network=network, viewer=viewer, query=query)
-    }
+    page = search.search(network=network, viewer=viewer, query=query, per_page=100)
+    return {result.entry.title for result in page.results}
 
 
 def test_a_page_is_found_by_its_newest_text(network, coordinator):
