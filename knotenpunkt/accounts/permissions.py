@@ -6,6 +6,8 @@ A role grants an action in the whole network, except member contacts, whose
 
 from django.core.exceptions import PermissionDenied
 
+from knotenpunkt.core.memo import network_memo
+
 from .models import Role
 
 C, L, M = Role.COORDINATOR, Role.CITY_LIAISON, Role.MEMBER_CONTACT
@@ -41,20 +43,31 @@ PERMISSIONS: dict[str, frozenset[str]] = {
 }
 
 
-def roles_of(user, network) -> set[str]:
-    """The user's roles in this network (cached on the user object for one request)."""
+def roles_of(user, network) -> frozenset[str]:
+    """The user's roles in this network.
+
+    Asked on every page (navigation, permission checks): kept on the user object for the
+    request and memoised per process under the network's memo token, which every role grant
+    or revocation renews (core/memo.py) — so a revoked role counts nowhere from the next request.
+    """
     if not getattr(user, "is_authenticated", False) or network is None:
-        return set()
+        return frozenset()
     cache = user.__dict__.setdefault("_network_roles_cache", {})
     if network.pk not in cache:
-        from .models import NetworkRole
-
-        cache[network.pk] = set(
-            NetworkRole.objects.with_scope(network=network)
-            .filter(network=network, user=user)
-            .values_list("role", flat=True)
+        cache[network.pk] = network_memo(
+            network, ("roles", user.pk), lambda: _roles_from_database(user, network)
         )
     return cache[network.pk]
+
+
+def _roles_from_database(user, network) -> frozenset[str]:
+    from .models import NetworkRole
+
+    return frozenset(
+        NetworkRole.objects.with_scope(network=network)
+        .filter(network=network, user=user)
+        .values_list("role", flat=True)
+    )
 
 
 def can(user, network, action: str) -> bool:

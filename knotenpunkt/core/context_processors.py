@@ -1,14 +1,31 @@
+import re
+
 from django.conf import settings
-from django.utils.translation import get_language
+from django.utils.translation import get_language, get_language_info
+
+LANGUAGE_PREFIX = re.compile(r"^/[a-z]{2}/")
 
 
 def network(request):
-    """The current network and the languages its visitors may switch between."""
+    """The current network and the languages its visitors may switch between.
+
+    On a network page each language is a link to the same page in that language (the
+    language is part of the path); elsewhere the switcher posts to Django's set_language.
+    """
     current = getattr(request, "network", None)
+    language = get_language()
     codes = current.languages if current else [code for code, _name in settings.LANGUAGES]
-    names = dict(settings.LANGUAGES)
+    path = request.get_full_path() if current else ""
     return {
         "network": current,
-        "switch_languages": [(code, names[code]) for code in codes],
-        "current_language": get_language(),
+        "switch_languages": [
+            {
+                "code": code,
+                "name": get_language_info(code)["name_local"],
+                "url": LANGUAGE_PREFIX.sub(f"/{code}/", path, count=1) if current else "",
+                "current": code == language,
+            }
+            for code in codes
+        ],
+        "current_language": language,
     }

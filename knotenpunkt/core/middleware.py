@@ -27,8 +27,11 @@ class NetworkMiddleware:
         lang, slug = match["lang"], match["network"]
         if lang not in LANGUAGE_CODES:
             raise Http404("unknown language")
-        network = Network.objects.filter(slug=slug).first()
-        if network is None or lang not in network.languages:
+        try:
+            network = Network.objects.get(slug=slug)
+        except Network.DoesNotExist:
+            raise Http404("unknown network") from None
+        if lang not in network.languages:
             raise Http404("unknown network or language")
         request.network = network
         translation.activate(lang)

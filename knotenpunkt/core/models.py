@@ -1,5 +1,6 @@
 """The tenant (Network), the scoped base model and the audit trail."""
 
+import uuid
 import zoneinfo
 
 from django.conf import settings
@@ -56,6 +57,8 @@ class Network(models.Model):
         _("time zone"), max_length=64, default="Europe/Berlin", validators=[validate_time_zone]
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # Renewed by every change to data that pages memoise per process (core/memo.py).
+    memo_token = models.UUIDField(default=uuid.uuid4, editable=False)
 
     class Meta:
         ordering = ["name"]
@@ -64,6 +67,15 @@ class Network(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args, **kwargs):
+        # A new token on every save, so that saving an instance loaded before another change
+        # can never bring back a token that memoised entries were computed under.
+        self.memo_token = uuid.uuid4()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "memo_token"}
+        super().save(*args, **kwargs)
 
     @property
     def languages(self) -> list[str]:

@@ -4,6 +4,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from .errors import DomainError
+from .memo import network_data_changed
 from .models import AuditEntry, Network
 
 
@@ -65,4 +66,6 @@ def network_create(
     network.full_clean()
     network.save()
     network_created.send(sender=Network, network=network)
+    # The starter content is written in bulk, which sends no model signals.
+    network_data_changed(network.pk, loaded=network)
     return network

@@ -13,6 +13,7 @@ from .selectors import (
     STATUS_FORMER,
     STATUS_MEMBER,
     kinds_list,
+    kinds_memoised,
     persons_for_choice,
 )
 
@@ -125,7 +126,7 @@ class MemberListFilterForm(NetworkForm):
 
     def __init__(self, *args, kinds=None, **kwargs):
         super().__init__(*args, **kwargs)
-        kinds = kinds if kinds is not None else kinds_list(network=self.network)
+        kinds = kinds if kinds is not None else kinds_memoised(network=self.network)
         self.fields["kind"].choices = [("", _("All kinds"))] + [
             (kind.key, kind.label) for kind in kinds
         ]
@@ -149,7 +150,7 @@ class DirectoryFilterForm(NetworkForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["kind"].choices = [("", _("All kinds"))] + [
-            (kind.key, kind.label) for kind in kinds_list(network=self.network)
+            (kind.key, kind.label) for kind in kinds_memoised(network=self.network)
         ]
 
 

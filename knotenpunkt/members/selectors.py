@@ -14,11 +14,16 @@ from django.db.models import (
     Subquery,
     Value,
 )
+from django.db.models.functions import JSONArray
 from django.shortcuts import get_object_or_404
+from django.utils import dateformat
+from django.utils.formats import get_format
 from django.utils.translation import gettext
 from django_scopes import scopes_disabled
 
 from knotenpunkt.accounts.permissions import can
+from knotenpunkt.core.db_functions import JSONRows
+from knotenpunkt.core.memo import network_memo
 
 from .dates import network_today
 from .models import (
@@ -49,6 +54,11 @@ ORGANISATION_SORTS = {
 }
 
 
+# What a member-list row shows: the other columns (description, languages, time stamps) would
+# be read and converted for every row only to be thrown away.
+LIST_COLUMNS = ("network", "name", "kind", "city")
+
+
 def kinds_list(*, network) -> QuerySet:
     return OrganisationKind.objects.filter(network=network).order_by("position", "name")
 
@@ -63,54 +73,125 @@ def current_agreement_version(*, network, on=None) -> AgreementVersion | None:
     )
 
 
+def kinds_memoised(*, network) -> tuple[OrganisationKind, ...]:
+    """The kinds for filter forms on busy list pages, memoised per process (core/memo.py)."""
+    return network_memo(network, "kinds", lambda: tuple(kinds_list(network=network)))
+
+
+def current_agreement_version_memoised(*, network) -> AgreementVersion | None:
+    """The version in force today, for display on busy list pages (core/memo.py).
+
+    Services use `current_agreement_version`: a write that adds a version must see it at once.
+    """
+    today = network_today(network)
+    return network_memo(
+        network,
+        ("agreement in force", today),
+        lambda: current_agreement_version(network=network, on=today),
+    )
+
+
 def _open_membership() -> QuerySet:
     return Membership.objects.filter(organisation=OuterRef("pk"), left_on__isnull=True)
 
 
 @dataclass(frozen=True)
 class CurrentContact:
-    """Who speaks for an organisation now, as a list row shows it."""
+    """Who speaks for an organisation now, as a list row shows it (texts ready to print)."""
 
-    name: str
+    display_name: str  # "Former contact" once the person was erased
     email: str
-    role: str
-    erased: bool = False
+    role_label: str
 
-    @property
-    def display_name(self) -> str:
-        return gettext("Former contact") if self.erased else self.name
 
-    @property
-    def role_label(self) -> str:
-        return str(KNOWN_CONTACT_ROLES.get(self.role, self.role))
+def _current_contacts_json() -> Subquery:
+    """The open contact positions of the outer organisation as one JSON column."""
+    positions = (
+        ContactPosition.objects.filter(organisation=OuterRef("pk"), ended_on__isnull=True)
+        .values("organisation")
+        .annotate(
+            rows=JSONRows(
+                JSONArray(
+                    F("role"),
+                    F("started_on"),
+                    F("pk"),
+                    F("person__full_name"),
+                    F("person__email"),
+                    F("person__erased_at"),
+                )
+            )
+        )
+        .values("rows")
+    )
+    return Subquery(positions)
+
+
+def with_current_contacts(organisations: QuerySet) -> QuerySet:
+    """Annotate who speaks for each organisation now, read by `attach_current_contacts`.
+
+    A column of the row query rather than a query of its own: list pages are the busiest.
+    """
+    return organisations.annotate(current_contacts_json=_current_contacts_json())
 
 
 def attach_current_contacts(organisations) -> list[Organisation]:
-    """Set `current_contacts` on a page of organisations with one light query (no model rows).
-
-    List pages call this after paginating, so that it runs for the shown rows only.
-    """
+    """Set `current_contacts` (by role, then longest-serving first) on rows annotated by
+    `with_current_contacts`; list pages call it for the shown page only."""
     organisations = list(organisations)
-    contacts: dict[int, list[CurrentContact]] = {
-        organisation.pk: [] for organisation in organisations
-    }
-    if contacts:
-        rows = (
-            ContactPosition.objects.filter(
-                organisation_id__in=list(contacts), ended_on__isnull=True
-            )
-            .order_by("role", "started_on", "pk")
-            .values_list(
-                "organisation_id", "role", "person__full_name", "person__email", "person__erased_at"
-            )
-        )
-        for organisation_id, role, name, email, erased_at in rows:
-            contacts[organisation_id].append(
-                CurrentContact(name=name, email=email, role=role, erased=erased_at is not None)
-            )
+    role_labels: dict[str, str] = {}
+    former_contact = gettext("Former contact")
     for organisation in organisations:
-        organisation.current_contacts = contacts[organisation.pk]
+        contacts = []
+        # (role, started_on, pk, …) sorts like the positions themselves.
+        for role, _started_on, _pk, name, email, erased_at in sorted(
+            organisation.current_contacts_json or []
+        ):
+            if role not in role_labels:
+                role_labels[role] = str(KNOWN_CONTACT_ROLES.get(role, role))
+            contacts.append(
+                CurrentContact(
+                    display_name=former_contact if erased_at else name,
+                    email=email,
+                    role_label=role_labels[role],
+                )
+            )
+        organisation.current_contacts = contacts
     return organisations
+
+
+def member_list_rows(organisations, *, network) -> list[Organisation]:
+    """A page of `organisations_list` with what its rows show beyond their own columns.
+
+    The kind comes from the memoised kinds (a handful per network) instead of a join
+    repeated on every row.
+    """
+    organisations = attach_current_contacts(organisations)
+    kinds = {kind.pk: kind for kind in kinds_memoised(network=network)}
+    for organisation in organisations:
+        organisation.kind = kinds.get(organisation.kind_id) or organisation.kind
+    attach_membership_status(organisations)
+    return organisations
+
+
+def attach_membership_status(organisations) -> None:
+    """Set `membership_status` ("member since …", "left on …") on rows from `organisations_list`.
+
+    Formatted here rather than with a translation block per row in the template, which cost
+    more than the rest of the row together (see bench/member_list.py).
+    """
+    date_pattern = get_format("SHORT_DATE_FORMAT")
+    member_since, left_on = gettext("member since %(date)s"), gettext("left on %(date)s")
+    not_a_member = gettext("not a member")
+    for organisation in organisations:
+        if organisation.member_since:
+            text = member_since % {
+                "date": dateformat.format(organisation.member_since, date_pattern)
+            }
+        elif organisation.last_left_on:
+            text = left_on % {"date": dateformat.format(organisation.last_left_on, date_pattern)}
+        else:
+            text = not_a_member
+        organisation.membership_status = text
 
 
 def _signed(version: AgreementVersion | None):
@@ -119,12 +200,30 @@ def _signed(version: AgreementVersion | None):
     return Exists(AgreementSignature.objects.filter(organisation=OuterRef("pk"), version=version))
 
 
-def _with_status(queryset: QuerySet) -> QuerySet:
-    """Annotate `member_since` (open period) and `left_on` (end of the latest period)."""
+def _status_annotations() -> dict:
+    """`member_since` (start of the open period) and `last_left_on` (end of the latest one)."""
     latest = Membership.objects.filter(organisation=OuterRef("pk")).order_by("-joined_on", "-pk")
-    return queryset.annotate(
-        member_since=Subquery(_open_membership().values("joined_on")[:1]),
-        last_left_on=Subquery(latest.values("left_on")[:1]),
+    return {
+        "member_since": Subquery(_open_membership().values("joined_on")[:1]),
+        "last_left_on": Subquery(latest.values("left_on")[:1]),
+    }
+
+
+def _list_row_annotations(*, network, version: AgreementVersion | None) -> dict:
+    """The member list's per-row subqueries, built once per process, network and version.
+
+    Building these expression trees (each inner query with its network filter) costs more
+    than running them. `annotate()` copies an expression before resolving it against the
+    query, so one built instance serves every request (core/memo.py).
+    """
+    return network_memo(
+        network,
+        ("member list row annotations", version.pk if version else None),
+        lambda: {
+            **_status_annotations(),
+            "current_contacts_json": _current_contacts_json(),
+            "signed_current": _signed(version),
+        },
     )
 
 
@@ -168,9 +267,8 @@ def organisations_list(
     elif agreement == AGREEMENT_UNSIGNED and version is not None:
         organisations = organisations.exclude(_signed(version))
     return (
-        _with_status(organisations)
-        .annotate(signed_current=_signed(version))
-        .select_related("kind")
+        organisations.annotate(**_list_row_annotations(network=network, version=version))
+        .only(*LIST_COLUMNS)
         .order_by(*ORGANISATION_SORTS.get(sort, ORGANISATION_SORTS["name"]))
     )
 
@@ -198,10 +296,13 @@ def organisations_without_current_signature(*, network, version=None) -> QuerySe
     version = version or current_agreement_version(network=network)
     if version is None:
         return Organisation.objects.none()
-    return (
+    organisations = (
         Organisation.objects.filter(network=network)
         .filter(Exists(_open_membership()))
         .exclude(_signed(version))
+    )
+    return (
+        with_current_contacts(organisations)
         .annotate(member_since=Subquery(_open_membership().values("joined_on")[:1]))
         .select_related("kind")
         .order_by("name", "pk")

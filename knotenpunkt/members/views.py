@@ -27,10 +27,10 @@ from .forms import (
 )
 from .selectors import (
     agreement_versions_list,
-    attach_current_contacts,
     current_agreement_version,
+    current_agreement_version_memoised,
     editable_organisation_get,
-    kinds_list,
+    member_list_rows,
     note_position_get,
     organisation_get,
     organisation_timeline,
@@ -141,13 +141,11 @@ def _sort_columns(request, current: str) -> list[dict]:
 @network_permission_required("members.view_internal")
 def manage_list(request):
     network = request.network
-    form = MemberListFilterForm(
-        request.GET, network=network, kinds=list(kinds_list(network=network))
-    )
+    form = MemberListFilterForm(request.GET, network=network)
     filters = form.filters()
-    version = current_agreement_version(network=network)
+    version = current_agreement_version_memoised(network=network)
     page = paginate(request, organisations_list(network=network, version=version, **filters))
-    page.object_list = attach_current_contacts(page.object_list)
+    page.object_list = member_list_rows(page.object_list, network=network)
     context = {
         "form": form,
         "filters": filters,

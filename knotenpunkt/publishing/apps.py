@@ -7,4 +7,10 @@ class PublishingConfig(AppConfig):
     verbose_name = "Publishing"
 
     def ready(self):
+        from knotenpunkt.core.memo import memo_invalidated_by
+
         from . import receivers  # noqa: F401  (imprint, privacy, accessibility placeholders)
+        from .models import StaticPage, StaticPageTranslation
+
+        # The footer links on every page are memoised (selectors.footer_pages).
+        memo_invalidated_by(StaticPage, StaticPageTranslation)

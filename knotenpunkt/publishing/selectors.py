@@ -4,6 +4,8 @@ from dataclasses import dataclass
 
 from django.shortcuts import get_object_or_404
 
+from knotenpunkt.core.memo import network_memo
+
 from .models import StaticPage, StaticPageTranslation
 
 
@@ -36,11 +38,17 @@ def static_page_get(*, network, slug: str, language: str) -> LocalisedPage:
     return LocalisedPage(page=page, translation=chosen, is_fallback=chosen.language != language)
 
 
-def footer_pages(*, network, language: str) -> list[tuple[str, str]]:
+def footer_pages(*, network, language: str) -> tuple[tuple[str, str], ...]:
     """(slug, title) of the pages linked in the footer, titles in the visitor's language.
 
-    One query on every page: the translations of footer pages, each with its page.
+    Shown on every page, changed a few times a year: memoised per process (core/memo.py).
     """
+    return network_memo(
+        network, ("footer", language), lambda: _footer_pages(network=network, language=language)
+    )
+
+
+def _footer_pages(*, network, language: str) -> tuple[tuple[str, str], ...]:
     translations = (
         StaticPageTranslation.objects.filter(network=network, page__in_footer=True)
         .select_related("page")
@@ -55,4 +63,4 @@ def footer_pages(*, network, language: str) -> list[tuple[str, str]]:
             page_translations, language=language, default_language=network.default_language
         )
         result.append((chosen.page.slug, chosen.title))
-    return result
+    return tuple(result)

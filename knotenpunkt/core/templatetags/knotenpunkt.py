@@ -1,7 +1,5 @@
 """Template helpers that every page uses: network URLs, languages, markdown, permissions."""
 
-import re
-
 from django import template
 from django.utils.safestring import mark_safe
 
@@ -15,16 +13,6 @@ register = template.Library()
 def net_url(context, name, **kwargs):
     """`{% net_url "members:detail" organisation_id=1 %}` inside the current network."""
     return network_reverse(context["request"].network, name, **kwargs)
-
-
-@register.simple_tag(takes_context=True)
-def switch_language_url(context, code):
-    """The same page in another language (network pages carry the language in the path)."""
-    request = context["request"]
-    if getattr(request, "network", None) is None:
-        return ""
-    path = re.sub(r"^/[a-z]{2}/", f"/{code}/", request.get_full_path(), count=1)
-    return path
 
 
 @register.filter
