@@ -211,6 +211,10 @@ TASKS = {
     }
 }
 KNOTENPUNKT_WORKER_STALE_SECONDS = env.int("KNOTENPUNKT_WORKER_STALE_SECONDS", default=15 * 60)
+# Work still "running" after this long was interrupted (a stopped worker) and is marked failed.
+KNOTENPUNKT_WORK_TIMEOUT_MINUTES = env.int("KNOTENPUNKT_WORK_TIMEOUT_MINUTES", default=60)
+# An import's error list quotes cell values (names, addresses): kept this many days.
+KNOTENPUNKT_IMPORT_DETAILS_DAYS = env.int("KNOTENPUNKT_IMPORT_DETAILS_DAYS", default=30)
 
 # Security: strict by default when not debugging.
 SESSION_COOKIE_HTTPONLY = True

@@ -8,6 +8,8 @@ PERIODIC_JOBS = [
     "knotenpunkt.meetings.tasks.meeting_reminders_send",
     "knotenpunkt.meetings.tasks.action_item_reminders_send",
     "knotenpunkt.eventcalendar.import_tasks.import_sources_due",
+    "knotenpunkt.members.tasks.import_jobs_tidy_task",
+    "knotenpunkt.eventcalendar.tasks.interrupted_work_fail",
 ]
 
 

@@ -149,7 +149,8 @@ def source_import_run(*, source_id: int, actor_id: int | None = None, language: 
     actor = get_user_model().objects.filter(pk=actor_id).first() if actor_id else None
     with scope(network=network), translation.override(language or network.default_language):
         source.last_status = "running"
-        source.save(update_fields=["last_status"])
+        source.last_started_at = timezone.now()
+        source.save(update_fields=["last_status", "last_started_at"])
         try:
             raw = fetch_ical(source.url) if source.url else upload_read(source)
             if raw is None:
@@ -165,6 +166,30 @@ def source_import_run(*, source_id: int, actor_id: int | None = None, language: 
             _failed(source, [problem(message)])
             raise
     return source.last_status
+
+
+def sources_interrupted_fail(*, started_before) -> int:
+    """Sources a stopped worker left "running" are marked failed, so they can be imported again.
+
+    An import writes in one transaction: one the worker did not finish saved nothing.
+    """
+    interrupted = 0
+    with scopes_disabled():
+        stalled = EventSource.objects.filter(
+            last_status="running", last_started_at__lt=started_before
+        ).select_related("network")
+        for source in stalled:
+            with translation.override(source.network.default_language):
+                message = _(
+                    "The import was interrupted before it finished. Nothing was saved; "
+                    "start it again."
+                )
+            report = {"created": 0, "updated": 0, "removed": 0, "problems": [problem(message)]}
+            # Only if it is still running: a worker that finished meanwhile has the last word.
+            interrupted += EventSource.objects.filter(pk=source.pk, last_status="running").update(
+                last_status="failed", last_run_at=timezone.now(), last_report=report
+            )
+    return interrupted
 
 
 @task()

@@ -42,6 +42,7 @@ class EventSource(NetworkScopedModel):
     created_at = models.DateTimeField(auto_now_add=True)
     last_run_at = models.DateTimeField(null=True, blank=True)
     last_status = models.CharField(max_length=20, blank=True)  # ok / failed / running / queued
+    last_started_at = models.DateTimeField(null=True, blank=True)  # when the worker began
     last_report = models.JSONField(default=dict, blank=True)  # counts and problems of the last run
 
     class Meta:
@@ -172,6 +173,7 @@ class Edition(NetworkScopedModel):
     pdf = models.FileField(upload_to="editions/", blank=True)
     pdf_status = models.CharField(max_length=20, blank=True)  # queued / running / done / failed
     pdf_progress = models.PositiveSmallIntegerField(default=0)  # percent
+    pdf_started_at = models.DateTimeField(null=True, blank=True)  # when the worker began
     pdf_rendered_at = models.DateTimeField(null=True, blank=True)
     pdf_error = models.TextField(blank=True)
 

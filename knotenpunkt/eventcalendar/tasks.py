@@ -48,7 +48,13 @@ def edition_pdf_render(*, network_id: int, edition_id: int) -> str:
         edition = Edition.objects.filter(network=network, pk=edition_id).first()
         if edition is None:
             return "missing"
-        _progress(edition, pdf_status="running", pdf_progress=10, pdf_error="")
+        _progress(
+            edition,
+            pdf_status="running",
+            pdf_progress=10,
+            pdf_error="",
+            pdf_started_at=timezone.now(),
+        )
         try:
             page = edition_page(
                 network=network, period=period_of(edition), language=language, with_changes=False
@@ -78,3 +84,33 @@ def edition_pdf_render(*, network_id: int, edition_id: int) -> str:
 @task()
 def edition_pdf_task(*, network_id: int, edition_id: int) -> str:
     return edition_pdf_render(network_id=network_id, edition_id=edition_id)
+
+
+def editions_interrupted_fail(*, started_before) -> int:
+    """PDFs a stopped worker left "running" are marked failed, so they can be prepared again."""
+    from django_scopes import scopes_disabled
+
+    from .models import Edition
+
+    with scopes_disabled():
+        # pdf_error is for the operator (the page says "failed" in the visitor's language).
+        return Edition.objects.filter(
+            pdf_status="running", pdf_started_at__lt=started_before
+        ).update(pdf_status="failed", pdf_error="interrupted: the worker stopped while rendering")
+
+
+@task()
+def interrupted_work_fail() -> int:
+    """Periodic: iCal imports and edition PDFs still "running" after
+    KNOTENPUNKT_WORK_TIMEOUT_MINUTES were interrupted (a stopped worker); mark them failed."""
+    from datetime import timedelta
+
+    from django.conf import settings
+    from django.utils import timezone
+
+    from .import_tasks import sources_interrupted_fail
+
+    started_before = timezone.now() - timedelta(minutes=settings.KNOTENPUNKT_WORK_TIMEOUT_MINUTES)
+    return sources_interrupted_fail(started_before=started_before) + editions_interrupted_fail(
+        started_before=started_before
+    )

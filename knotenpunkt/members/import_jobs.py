@@ -8,6 +8,7 @@ the file again, writes all rows or none, records the outcome on the job and dele
 import re
 import secrets
 import time
+from datetime import timedelta
 from pathlib import Path
 
 from django.conf import settings
@@ -15,7 +16,7 @@ from django.db import transaction
 from django.shortcuts import get_object_or_404
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django_scopes import scope
+from django_scopes import scope, scopes_disabled
 
 from knotenpunkt.core.errors import ImportRejected
 from knotenpunkt.core.services import audit_record
@@ -135,6 +136,40 @@ def import_job_run(*, network_id: int, job_id: int) -> str:
             finally:
                 upload_delete(job.upload_token)
     return job.status
+
+
+def import_jobs_tidy() -> tuple[int, int]:
+    """Periodic: fail the imports a stopped worker left running; forget old error details.
+
+    An import writes all rows in one transaction, so one the worker did not finish wrote
+    nothing, and its page must not say "running" for ever. Error lists quote cell values
+    (names, e-mail addresses), so they are kept only KNOTENPUNKT_IMPORT_DETAILS_DAYS.
+    Returns (interrupted jobs, jobs whose details were removed).
+    """
+    now = timezone.now()
+    timeout = timedelta(minutes=settings.KNOTENPUNKT_WORK_TIMEOUT_MINUTES)
+    with scopes_disabled():
+        stalled = ImportJob.objects.filter(
+            status=ImportJob.Status.RUNNING, started_at__lt=now - timeout
+        )
+        interrupted = 0
+        for job in stalled:
+            with translation.override(job.language):
+                message = _(
+                    "The import was interrupted before it finished. Nothing was saved; "
+                    "upload the file again."
+                )
+            # Only if it is still running: a worker that finished meanwhile has the last word.
+            interrupted += ImportJob.objects.filter(
+                pk=job.pk, status=ImportJob.Status.RUNNING
+            ).update(status=ImportJob.Status.FAILED, errors=[_error(message)], finished_at=now)
+            upload_delete(job.upload_token)
+        days = settings.KNOTENPUNKT_IMPORT_DETAILS_DAYS
+        expired = ImportJob.objects.filter(finished_at__lt=now - timedelta(days=days)).exclude(
+            errors=[]
+        )
+        removed = expired.update(errors=[])
+    return interrupted, removed
 
 
 def import_job_get(*, network, job_id: int) -> ImportJob:

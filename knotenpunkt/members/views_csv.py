@@ -7,6 +7,7 @@ upload's token is kept in the session.
 
 from pathlib import Path
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -153,6 +154,7 @@ def csv_import_job(request, job_id):
             "job": job,
             "created_text": _created_text(job) if job.status == ImportJob.Status.DONE else "",
             "list_url": network_reverse(request.network, list_name),
+            "details_days": settings.KNOTENPUNKT_IMPORT_DETAILS_DAYS,
         },
     )
 
