@@ -8,10 +8,13 @@ saves its event (services.translation_save), which re-indexes it.
 """
 
 from django.db.models import prefetch_related_objects
+from django.db.models.signals import post_save
+from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
 from django_scopes import scope
 
 from knotenpunkt.core import search
+from knotenpunkt.members.models import Organisation
 
 from .models import Event
 from .selectors import PUBLIC_STATUSES
@@ -55,3 +58,14 @@ def events_index(events: list[Event], *, network) -> int:
 
 
 search.register(Event, event_document, queryset=searchable_events, label=_("Event"))
+
+
+@receiver(post_save, sender=Organisation, dispatch_uid="search:events-of-organisation")
+def organisation_events_reindex(sender, instance, raw=False, created=False, **kwargs):
+    """An event's entry reads its organiser's name: a saved organisation re-indexes its events,
+    so that they are found under a new name (an organisation has a few dozen at most)."""
+    if raw or created:
+        return
+    with scope(network=instance.network_id):
+        events = list(searchable_events(instance.network_id).filter(organiser=instance))
+    search.search_index_many(events)

@@ -13,6 +13,7 @@ from knotenpunkt.eventcalendar.ical_import import source_import
 from knotenpunkt.eventcalendar.models import Event
 from knotenpunkt.eventcalendar.tests.factories import EventFactory, EventSourceFactory
 from knotenpunkt.eventcalendar.tests.test_services import data_for
+from knotenpunkt.members import services as members_services
 from knotenpunkt.members.tests.factories import OrganisationFactory
 
 pytestmark = pytest.mark.django_db
@@ -149,3 +150,16 @@ def test_imported_events_are_indexed_like_a_reindex_would(network):
     assert len(indexed) == Event.objects.filter(network=network).count() == 6
     search.search_reindex(network)
     assert _entries(network) == indexed
+
+
+def test_events_are_found_under_their_organisers_new_name(network):
+    organiser = OrganisationFactory(network=network, name="Elternverein Sonnenblume")
+    event = EventFactory(network=network, organiser=organiser, status=Event.Status.PUBLISHED)
+    assert found(network, "Sonnenblume") == [("Event", public_url(network, event))]
+
+    members_services.organisation_update(
+        organisation=organiser, actor=None, name="Familienzentrum Regenbogen"
+    )
+
+    assert found(network, "Regenbogen") == [("Event", public_url(network, event))]
+    assert found(network, "Sonnenblume") == []
