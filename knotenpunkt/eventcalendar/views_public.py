@@ -1,7 +1,7 @@
 """The public calendar: upcoming events by day, a month grid, and the page of one event."""
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.http import HttpResponse
 from django.shortcuts import render
@@ -30,6 +30,9 @@ class Entry:
 
     occurrence: Occurrence
     text: selectors.LocalisedEvent
+    first_day: datetime.date  # in the network's time zone
+    last_day: datetime.date  # the day it ends on (an end at midnight belongs to the day before)
+    continued: bool = False  # shown again on a later day of a multi-day event (month grid)
 
     @property
     def event(self):
@@ -39,18 +42,41 @@ class Entry:
     def cancelled(self) -> bool:
         return self.event.status == Event.Status.CANCELLED
 
+    @property
+    def multi_day(self) -> bool:
+        return self.last_day > self.first_day
+
 
 def _entries(items, network) -> list[Entry]:
     language = get_language()
-    return [Entry(item, selectors.localised(item.event, language, network)) for item in items]
+    zone = network.tz
+    entries = []
+    for item in items:
+        first = timezone.localtime(item.starts_at, zone).date()
+        end = max(item.ends_at - datetime.timedelta(microseconds=1), item.starts_at)
+        last = timezone.localtime(end, zone).date()
+        text = selectors.localised(item.event, language, network)
+        entries.append(Entry(item, text, first_day=first, last_day=last))
+    return entries
 
 
-def _by_day(entries, network) -> list[tuple[datetime.date, list[Entry]]]:
+def _by_day(entries) -> list[tuple[datetime.date, list[Entry]]]:
     days: dict[datetime.date, list[Entry]] = {}
     for entry in entries:
-        day = timezone.localtime(entry.occurrence.starts_at, network.tz).date()
-        days.setdefault(day, []).append(entry)
+        days.setdefault(entry.first_day, []).append(entry)
     return list(days.items())
+
+
+def _by_covered_day(entries, *, start: datetime.date, end: datetime.date) -> dict:
+    """Entries on every day in [start, end) they cover: a festival shows on each of its days."""
+    days: dict[datetime.date, list[Entry]] = {}
+    for entry in entries:
+        day = max(entry.first_day, start)
+        while day <= entry.last_day and day < end:
+            shown = entry if day == entry.first_day else replace(entry, continued=True)
+            days.setdefault(day, []).append(shown)
+            day += datetime.timedelta(days=1)
+    return days
 
 
 def _parse_month(value: str | None, today: datetime.date) -> datetime.date:
@@ -102,7 +128,7 @@ def calendar(request):
         "form": form,
         "filters": filters,
         "page": page,
-        "days": _by_day(_entries(page.object_list, network), network),
+        "days": _by_day(_entries(page.object_list, network)),
         "view": "list",
         "feeds": _feed_links(request),
         "month": timezone.localdate().strftime("%Y-%m"),
@@ -120,8 +146,8 @@ def _month(request, form, filters):
         end=_midnight(after, network),
         filters=filters,
     )
-    by_day = dict(_by_day(_entries(items, network), network))
     grid_start = first - datetime.timedelta(days=first.weekday())
+    by_day = _by_covered_day(_entries(items, network), start=first, end=after)
     weeks = []
     day = grid_start
     while day < after:

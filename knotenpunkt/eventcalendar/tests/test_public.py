@@ -8,7 +8,8 @@ import zoneinfo
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 from icalendar import Calendar
 
 from knotenpunkt.core.testing import translated
@@ -160,6 +161,49 @@ def test_month_view_puts_events_on_their_day(client, network):
     cell = page[page.index(f'datetime="{starts:%Y-%m-%d}">{starts:%A}, ') :]
     assert cell.index("Nachbarschaftsfest") < cell.index("</td>")
     assert "Später im Jahr" not in page
+
+
+def _month_cell(page: str, day: datetime.date) -> str:
+    start = page.index(f'<time class="day-label" datetime="{day:%Y-%m-%d}">')
+    return page[start : page.index("</td>", start)]
+
+
+def test_a_multi_day_event_shows_on_each_of_its_days_in_the_month_grid(client, network):
+    berlin = zoneinfo.ZoneInfo("Europe/Berlin")
+    EventFactory(
+        network=network,
+        title="Kulturfestival",
+        all_day=True,
+        starts_at=datetime.datetime(2031, 3, 30, tzinfo=berlin),
+        ends_at=datetime.datetime(2031, 4, 2, tzinfo=berlin),  # the day after the last
+    )
+
+    march = client.get(_url(network) + "?view=month&month=2031-03").content.decode()
+    april = client.get(_url(network) + "?view=month&month=2031-04").content.decode()
+
+    first = _month_cell(march, datetime.date(2031, 3, 30))
+    assert "Kulturfestival" in first and "continues from the day before" not in first
+    assert "until April 1, 2031" in first
+    for page, day in [(march, datetime.date(2031, 3, 31)), (april, datetime.date(2031, 4, 1))]:
+        cell = _month_cell(page, day)
+        assert "Kulturfestival" in cell and "continues from the day before" in cell
+    assert "Kulturfestival" not in _month_cell(april, datetime.date(2031, 4, 2))
+    assert "Kulturfestival" not in _month_cell(march, datetime.date(2031, 3, 29))
+
+
+def test_a_timed_event_over_several_days_names_its_last_day(client, network):
+    starts = _days_ahead(10, hour=9)
+    EventFactory(
+        network=network,
+        title="Sprachcamp",
+        starts_at=starts,
+        ends_at=starts + datetime.timedelta(days=2, hours=8),
+    )
+    page = client.get(_url(network)).content.decode()
+    ends = timezone.localtime(starts + datetime.timedelta(days=2, hours=8), network.tz)
+    entry = page[page.index("Sprachcamp") - 600 : page.index("Sprachcamp")]
+    with translation.override("en"):
+        assert f">{date_format(ends, 'DATETIME_FORMAT')}</time>" in entry
 
 
 def test_month_view_with_a_malformed_month_shows_the_current_month(client, network):
