@@ -177,8 +177,36 @@ def _parse_event(component, *, line, default_zone: str) -> ParsedEvent:
     return ParsedEvent(uid=uid, line=line, values=values, cancelled=cancelled)
 
 
-def parse_calendar(raw: bytes, *, default_zone: str) -> tuple[list[ParsedEvent], list[str]]:
-    """Every event of the file and notes on what was skipped; ImportRejected lists all problems."""
+def _override_of(
+    component, *, line, default_zone: str
+) -> tuple[str, datetime.datetime, ParsedEvent]:
+    """A changed single date of a series (RECURRENCE-ID): (series UID, original start, event).
+
+    It becomes an event of its own, identified by the series' UID and the original start, and
+    the original start is excluded from the series, so the date shows once, as changed.
+    """
+    event = _parse_event(component, line=line, default_zone=default_zone)
+    zone = zoneinfo.ZoneInfo(event.values["time_zone"])
+    original = _aware(component.get("RECURRENCE-ID").dt, zone)
+    key = f"{event.uid}#{original.astimezone(datetime.UTC):%Y%m%dT%H%M%SZ}"
+    if len(key) > 500:
+        raise DomainError(_("The UID is longer than 500 characters."))
+    values = {**event.values, "rrule": "", "exdates": []}
+    return event.uid, original, ParsedEvent(key, line, values, event.cancelled)
+
+
+def _exclude_changed_dates(parsed: list[ParsedEvent], changed: dict[str, list]) -> None:
+    """Each series leaves out the dates that its changed single dates replace."""
+    for event in parsed:
+        originals = changed.get(event.uid)
+        if originals and event.values["rrule"]:
+            zone = zoneinfo.ZoneInfo(event.values["time_zone"])
+            excluded = {day.astimezone(zone).isoformat() for day in originals}
+            event.values["exdates"] = sorted(set(event.values["exdates"]) | excluded)
+
+
+def parse_calendar(raw: bytes, *, default_zone: str) -> list[ParsedEvent]:
+    """Every event of the file; ImportRejected lists all problems."""
     if len(raw) > settings.KNOTENPUNKT_ICAL_MAX_BYTES:
         message = _("The file is larger than %(max)s bytes.")
         _reject([problem(message % {"max": settings.KNOTENPUNKT_ICAL_MAX_BYTES})])
@@ -196,16 +224,19 @@ def parse_calendar(raw: bytes, *, default_zone: str) -> tuple[list[ParsedEvent],
     if getattr(calendar, "name", "") != "VCALENDAR":
         _reject([problem(_("The file does not contain a calendar (VCALENDAR)."))])
     events = [c for c in calendar.subcomponents if c.name == "VEVENT"]
-    parsed, notes, seen = [], [], set()
+    parsed, seen, changed = [], set(), {}
     for index, component in enumerate(events):
         line = event_lines[index] if index < len(event_lines) else None
         uid = str(component.get("UID", ""))
         summary = str(component.get("SUMMARY", ""))[:200]
-        if component.get("RECURRENCE-ID") is not None:
-            notes.append(problem(_("A changed single date was skipped."), uid=uid, line=line))
-            continue
         try:
-            event = _parse_event(component, line=line, default_zone=default_zone)
+            if component.get("RECURRENCE-ID") is not None:
+                series, original, event = _override_of(
+                    component, line=line, default_zone=default_zone
+                )
+                changed.setdefault(series, []).append(original)
+            else:
+                event = _parse_event(component, line=line, default_zone=default_zone)
         except DomainError as error:
             problems.append(problem(error.message, uid=uid, summary=summary, line=line))
             continue
@@ -220,7 +251,8 @@ def parse_calendar(raw: bytes, *, default_zone: str) -> tuple[list[ParsedEvent],
         parsed.append(event)
     if problems:
         _reject(problems)
-    return parsed, notes
+    _exclude_changed_dates(parsed, changed)
+    return parsed
 
 
 def _status_for(trusted: bool) -> str:
@@ -255,7 +287,7 @@ def _update(event: Event, item: ParsedEvent, trusted: bool) -> bool:
 
 
 @transaction.atomic
-def source_import_apply(*, source, items: list[ParsedEvent], notes=(), actor=None) -> dict:
+def source_import_apply(*, source, items: list[ParsedEvent], actor=None) -> dict:
     """Create, update and mark removed in one transaction; returns the run's report."""
     network, organisation = source.network, source.organisation
     trusted = organisation.trusted
@@ -291,7 +323,7 @@ def source_import_apply(*, source, items: list[ParsedEvent], notes=(), actor=Non
             event.sequence += 1
             event.save(update_fields=["removed_at_source", "status", "sequence", "updated_at"])
             counts["removed"] += 1
-    report = {**counts, "problems": [], "notes": list(notes)}
+    report = {**counts, "problems": []}
     source.last_run_at = timezone.now()
     source.last_status = "ok"
     source.last_report = report
@@ -310,5 +342,5 @@ def source_import_apply(*, source, items: list[ParsedEvent], notes=(), actor=Non
 
 def source_import(*, source, raw: bytes, actor=None) -> dict:
     """Check the whole file, then import it; ImportRejected (nothing written) lists the problems."""
-    items, notes = parse_calendar(raw, default_zone=source.network.time_zone)
-    return source_import_apply(source=source, items=items, notes=notes, actor=actor)
+    items = parse_calendar(raw, default_zone=source.network.time_zone)
+    return source_import_apply(source=source, items=items, actor=actor)

@@ -256,16 +256,70 @@ def test_a_failed_import_keeps_what_the_last_good_one_wrote(source):
     assert snapshot(source) == before
 
 
-def test_a_changed_single_date_is_skipped_with_a_note(source):
-    moved = (
-        "BEGIN:VEVENT\nUID:sprachcafe-2030@verein.example\n"
-        "RECURRENCE-ID;TZID=Europe/Berlin:20300311T180000\nSUMMARY:Sprachcafé (verlegt)\n"
-        "DTSTART;TZID=Europe/Berlin:20300312T180000\nDTEND;TZID=Europe/Berlin:20300312T200000\n"
-        "END:VEVENT\nEND:VCALENDAR\n"
+MOVED = (
+    "BEGIN:VEVENT\nUID:sprachcafe-2030@verein.example\n"
+    "RECURRENCE-ID;TZID=Europe/Berlin:20300311T180000\nSUMMARY:Sprachcafé (verlegt)\n"
+    "DTSTART;TZID=Europe/Berlin:20300312T183000\nDTEND;TZID=Europe/Berlin:20300312T203000\n"
+    "END:VEVENT\n"
+)
+CANCELLED_DATE = (
+    "BEGIN:VEVENT\nUID:sprachcafe-2030@verein.example\n"
+    "RECURRENCE-ID;TZID=Europe/Berlin:20300318T180000\nSUMMARY:Sprachcafé\nSTATUS:CANCELLED\n"
+    "DTSTART;TZID=Europe/Berlin:20300318T180000\nDTEND;TZID=Europe/Berlin:20300318T200000\n"
+    "END:VEVENT\n"
+)
+
+
+def _with(*components: str) -> bytes:
+    return (
+        ics("verein.ics")
+        .decode()
+        .replace("END:VCALENDAR\n", "".join(components) + "END:VCALENDAR\n")
+        .encode()
     )
-    raw = ics("verein.ics").decode().replace("END:VCALENDAR\n", moved).encode()
 
-    report = source_import(source=source, raw=raw)
 
-    assert report["created"] == 3
-    assert [note["message"] for note in report["notes"]] == ["A changed single date was skipped."]
+def _dates(source) -> list[tuple[str, str, str]]:
+    """(local start, title, status) of every imported date in March 2030."""
+    berlin = zoneinfo.ZoneInfo("Europe/Berlin")
+    march = (
+        datetime.datetime(2030, 3, 1, tzinfo=berlin),
+        datetime.datetime(2030, 4, 1, tzinfo=berlin),
+    )
+    return sorted(
+        (f"{item.starts_at.astimezone(berlin):%m-%d %H:%M}", item.event.title, item.event.status)
+        for event in Event.objects.filter(source=source, title__startswith="Sprachcafé")
+        for item in occurrences(event, start=march[0], end=march[1])
+    )
+
+
+def test_a_moved_single_date_of_a_series_shows_once_at_its_new_time(source):
+    report = source_import(source=source, raw=_with(MOVED, CANCELLED_DATE))
+
+    assert report["created"] == 5  # the three events of the file and two changed dates
+    series = Event.objects.get(source=source, source_uid="sprachcafe-2030@verein.example")
+    assert _dates(source) == [  # 11 March moved to the 12th, 18 March cancelled
+        ("03-04 18:00", "Sprachcafé", series.status),
+        ("03-12 18:30", "Sprachcafé (verlegt)", series.status),
+        ("03-18 18:00", "Sprachcafé", Event.Status.CANCELLED),
+        ("03-25 18:00", "Sprachcafé", series.status),
+    ]
+
+
+def test_importing_the_changed_dates_again_changes_nothing(source):
+    source_import(source=source, raw=_with(MOVED, CANCELLED_DATE))
+    before = snapshot(source)
+
+    report = source_import(source=source, raw=_with(MOVED, CANCELLED_DATE))
+
+    assert (report["created"], report["updated"]) == (0, 0)
+    assert snapshot(source) == before
+
+
+def test_a_changed_date_that_is_taken_back_returns_to_the_series(source):
+    source_import(source=source, raw=_with(MOVED))
+
+    source_import(source=source, raw=ics("verein.ics"))
+
+    titles = [title for _start, title, status in _dates(source) if status != Event.Status.CANCELLED]
+    assert titles.count("Sprachcafé") == 4 and "Sprachcafé (verlegt)" not in titles
