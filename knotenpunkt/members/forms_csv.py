@@ -5,11 +5,13 @@ translated messages ("Enter a valid email address.") in their language.
 """
 
 from dataclasses import dataclass
+from functools import cache
 
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from .languages import parse_language_codes
@@ -20,6 +22,20 @@ IMPORT_KINDS = ImportJob.Kind.choices
 DATE_FORMATS = ["%Y-%m-%d", "%d.%m.%Y"]
 YES = {"yes", "y", "ja", "j", "1", "true", "wahr", "x"}
 NO = {"no", "n", "nein", "0", "false", "falsch"}
+
+
+@cache
+def _yes_no_words() -> tuple[frozenset, frozenset]:
+    """yes and no as above, and as every language of the site says them (a Turkish office's
+    spreadsheet says "evet", a Ukrainian one "так")."""
+    yes, no = set(YES), set(NO)
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            yes.add(translation.gettext("yes").casefold())
+            no.add(translation.gettext("no").casefold())
+    # Turkish capitals fold to a dotted i: HAYIR → hayir.
+    no |= {word.replace("ı", "i") for word in no}
+    return frozenset(yes), frozenset(no)
 
 
 @dataclass(frozen=True)
@@ -39,7 +55,7 @@ LANGUAGES = Column(
     ("Sprachen",),
     format=_("Codes separated by commas or spaces, e.g. “de, en, tr”."),
 )
-YES_NO = _("yes or no (ja/nein and 1/0 work too); an empty cell means no.")
+YES_NO = _("yes or no, in any language of the site, or 1/0; an empty cell means no.")
 
 COLUMNS = {
     ORGANISATIONS: (
@@ -131,15 +147,16 @@ class UploadForm(forms.Form):
 
 
 class YesNoField(forms.Field):
-    """yes/no in English or German, or 1/0; an empty cell means no."""
+    """yes/no in any of the site's languages, or 1/0; an empty cell means no."""
 
-    default_error_messages = {"invalid": _("Enter yes or no (ja/nein and 1/0 work too).")}
+    default_error_messages = {"invalid": _("Enter yes or no (in any language of the site) or 1/0.")}
 
     def to_python(self, value):
         text = (value or "").strip().casefold()
-        if text in YES:
+        yes, no = _yes_no_words()
+        if text in yes:
             return True
-        if not text or text in NO:
+        if not text or text in no:
             return False
         raise ValidationError(self.error_messages["invalid"], code="invalid")
 

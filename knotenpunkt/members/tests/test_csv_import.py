@@ -308,3 +308,30 @@ def test_a_clash_at_write_time_rolls_everything_back(network, coordinator, monke
     error = rejected(network, coordinator, "full_name;email\nAna;ana@example.org\n", kind="people")
     assert "changed meanwhile" in error.message
     assert Person.objects.filter(network=network).count() == 0
+
+
+@pytest.mark.parametrize(
+    ("yes", "no"),
+    [
+        ("ja", "NEIN"),
+        ("Evet", "HAYIR"),
+        ("так", "ні"),
+        ("да", "Нет"),
+        ("نعم", "لا"),
+        ("بله", "خیر"),
+    ],
+)
+def test_yes_and_no_are_understood_in_every_language_of_the_site(network, coordinator, yes, no):
+    rows = f"Eins e.V.;association;{yes}\r\nZwei e.V.;association;{no}\r\n"
+    run(network, coordinator, "name;kind;public_listing\r\n" + rows)
+    listed = dict(
+        Organisation.objects.filter(network=network).values_list("name", "public_listing")
+    )
+    assert listed == {"Eins e.V.": True, "Zwei e.V.": False}
+
+
+def test_a_word_that_is_neither_yes_nor_no_is_an_error(network, coordinator):
+    problems = rejected(
+        network, coordinator, "name;kind;public_listing\r\nEins;association;vielleicht\r\n"
+    )
+    assert [(p.row, p.column) for p in problems.problems] == [(2, "public_listing")]
