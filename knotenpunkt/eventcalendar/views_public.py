@@ -120,10 +120,11 @@ def calendar(request):
     if request.GET.get("view") == "month":
         return _month(request, form, filters)
     now = timezone.now()
-    items = selectors.published_occurrences(
+    items = selectors.published_timeline(
         network=network, start=now, end=now + datetime.timedelta(days=LIST_DAYS), filters=filters
     )
     page = paginate(request, items, PAGE_SIZE)
+    page.object_list = selectors.with_full_events(page.object_list)
     context = {
         "form": form,
         "filters": filters,
