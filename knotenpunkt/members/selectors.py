@@ -240,7 +240,8 @@ def organisations_list(
     """The coordinator's member list: filtered and sorted in the database, ready to paginate.
 
     `version` is the agreement version the signed/unsigned filter refers to (normally the
-    current one, which the caller fetches once to show it).
+    current one, which the caller fetches once to show it). Rows load only LIST_COLUMNS;
+    `member_list_rows` adds the kind, the contacts and the status text to the shown page.
     """
     organisations = Organisation.objects.filter(network=network)
     query = (query or "").strip()
