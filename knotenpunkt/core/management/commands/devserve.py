@@ -1,6 +1,7 @@
 """`manage.py devserve`: web server, task worker, periodic work and a local mail sink, together.
 
-Ctrl-C stops them all. Mails go to a local SMTP server that prints them,
+Ctrl-C stops them all, and so do SIGTERM and SIGHUP (a closed terminal, `kill`), so that no
+worker is left running in the background. Mails go to a local SMTP server that prints them,
 unless EMAIL_URL names a real one.
 """
 
@@ -16,10 +17,16 @@ from django.core.management.base import BaseCommand
 PERIODIC_SECONDS = 300
 
 
+def _stop(_signum, _frame):
+    raise KeyboardInterrupt
+
+
 class Command(BaseCommand):
     help = "Serve http://127.0.0.1:$PORT with the task worker (for local use and the demo)."
 
     def handle(self, *args, **options):
+        signal.signal(signal.SIGTERM, _stop)
+        signal.signal(signal.SIGHUP, _stop)
         port = os.environ.get("PORT", "8000")
         manage = [sys.executable, str(settings.BASE_DIR / "manage.py")]
         commands = {
