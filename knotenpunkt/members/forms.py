@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from .access import has_member_access, speaks_for_an_organisation
 from .languages import parse_language_codes
 from .models import KNOWN_CONTACT_ROLES, MAIN_CONTACT
 from .selectors import (
@@ -262,7 +263,25 @@ class HandoverForm(NetworkForm, PersonChoiceMixin):
         ),
     )
 
-    field_order = ["successor", "full_name", "email", "phone", "languages", "on", "note"]
+    end_access = forms.BooleanField(
+        label=_("End the outgoing contact's access to the network's workspace"),
+        required=False,
+        help_text=_(
+            "Only if they speak for no other organisation; other roles, such as coordinator, "
+            "stay. A coordinator can give access again on the team page."
+        ),
+    )
+
+    field_order = [
+        "successor",
+        "full_name",
+        "email",
+        "phone",
+        "languages",
+        "on",
+        "note",
+        "end_access",
+    ]
 
     def __init__(self, *args, position, **kwargs):
         super().__init__(*args, **kwargs)
@@ -270,6 +289,13 @@ class HandoverForm(NetworkForm, PersonChoiceMixin):
         self.fields["successor"].queryset = self.fields["successor"].queryset.exclude(
             pk=position.person_id
         )
+        if has_member_access(network=self.network, person=position.person):
+            # Suggested when this is the only organisation they speak for.
+            self.fields["end_access"].initial = not speaks_for_an_organisation(
+                network=self.network, person=position.person, besides=position
+            )
+        else:
+            del self.fields["end_access"]
         self.order_fields(self.field_order)
 
 

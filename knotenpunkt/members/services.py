@@ -15,6 +15,7 @@ from knotenpunkt.accounts.services import invitation_create, role_grant
 from knotenpunkt.core.errors import DomainError
 from knotenpunkt.core.services import audit_record
 
+from .access import MEMBER_CONTACT_ROLE, member_access_end
 from .dates import network_today
 from .erasure import person_erase  # noqa: F401  (part of this module's interface)
 from .languages import parse_language_codes
@@ -44,7 +45,6 @@ ORGANISATION_FIELDS = (
     "trusted",
 )
 PERSON_FIELDS = ("full_name", "email", "phone", "languages", "contact_consent")
-MEMBER_CONTACT_ROLE = "member_contact"
 
 
 def _date(value: datetime.date) -> str:
@@ -463,13 +463,15 @@ def contact_handover(
     successor: Person | None = None,
     successor_data: dict | None = None,
     language: str | None = None,
+    end_access: bool = False,
 ) -> ContactPosition:
     """Hand a contact role to someone else: close the old period, open the successor's.
 
     `note` (if given) replaces the outgoing holder's note for the successor, who
     finds it on the predecessor position. The successor gets access: a linked
     account gets the member-contact role, a person with an e-mail address and no
-    account gets an invitation by mail.
+    account gets an invitation by mail. With `end_access`, the outgoing holder loses the
+    member-contact role unless they still speak for another organisation.
     """
     position = _open_position(position)
     organisation, network = position.organisation, position.network
@@ -508,6 +510,8 @@ def contact_handover(
         context=organisation,
         summary=position.role,
     )
+    if end_access:
+        member_access_end(network=network, person=position.person, actor=actor)
     if successor.user_id is not None:
         role_grant(network=network, user=successor.user, role=MEMBER_CONTACT_ROLE, actor=actor)
     elif successor.email:

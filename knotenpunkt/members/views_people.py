@@ -9,6 +9,7 @@ from knotenpunkt.core.urls_helpers import network_reverse
 from knotenpunkt.core.views_helpers import done, form_flow, initial_from, paginate
 
 from . import services
+from .access import has_member_access
 from .forms import HandoverForm, PersonForm, PositionCloseForm, PositionOpenForm
 from .selectors import organisation_get, person_get, persons_list, position_get
 
@@ -155,12 +156,14 @@ def position_close(request, position_id):
     )
 
 
-def _handover_message(position, new_position) -> str:
+def _handover_message(position, new_position, *, ended_access: bool) -> str:
     """Who took over, and a pointer to the predecessor's note when there is one."""
     names = {"new": new_position.person.display_name, "old": position.person.display_name}
     message = _("%(new)s took over from %(old)s.") % names
     if new_position.predecessor.handover_note:
         message += " " + _("%(new)s finds the note from %(old)s in their workspace.") % names
+    if ended_access:
+        message += " " + _("%(old)s no longer has access to the workspace.") % names
     return message
 
 
@@ -184,8 +187,14 @@ def contact_handover(request, position_id):
             note=form.cleaned_data["note"],
             successor=form.cleaned_data["successor"],
             successor_data=form.person_data(),
+            end_access=form.cleaned_data.get("end_access", False),
         ),
-        message=lambda new_position: _handover_message(position, new_position),
+        message=lambda new_position: _handover_message(
+            position,
+            new_position,
+            ended_access=bool(form.cleaned_data.get("end_access"))
+            and not has_member_access(network=network, person=position.person),
+        ),
         next_url=_organisation_url(network, position.organisation),
         title=_("Hand over the role of %(person)s at %(organisation)s")
         % {"person": position.person.display_name, "organisation": position.organisation.name},
