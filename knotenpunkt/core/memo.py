@@ -1,12 +1,13 @@
 """A per-process memo for the per-network lookups that nearly every page repeats.
 
-The footer links, the organisation kinds of the filter forms and the agreement in force change
-a few times a year but are read on every request. A process-local memo is only correct if every
-process notices a change at once: entries are therefore keyed by `Network.memo_token`, which is
-renewed in the same transaction as each change to memoised data (`network_data_changed`, called
-from the owning apps' model signals), and which every request reads with the network itself
-(NetworkMiddleware). A change made by any process or the worker thus makes the old entries
-unreachable everywhere, with no extra query and no shared cache service.
+The footer links, the main navigation, the visitor's roles, the organisation kinds of the
+filter forms and the agreement in force change a few times a year but are read on every
+request. A process-local memo is only correct if every process notices a change at once:
+entries are therefore keyed by `Network.memo_token`, which is renewed in the same transaction
+as each change to memoised data (`network_data_changed`, called from the owning apps' model
+signals), and which every request reads with the network itself (NetworkMiddleware). A change
+made by any process or the worker thus makes the old entries unreachable everywhere, with no
+extra query and no shared cache service.
 """
 
 import uuid
