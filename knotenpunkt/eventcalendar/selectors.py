@@ -106,19 +106,28 @@ def matches_lists(event, filters: EventFilters) -> bool:
     return not (filters.language and filters.language not in (event.languages or []))
 
 
-def published_occurrences(*, network, start, end, filters=None) -> list[Occurrence]:
-    """Occurrences of public events overlapping [start, end), by start; cancelled ones included."""
-    filters = _as_filters(filters)
+def _overlapping(*, network, start, end, filters: EventFilters):
     # A single event must end after `start`; a recurring one may repeat into the period.
-    candidates = public_events(network=network, filters=filters).filter(
+    return public_events(network=network, filters=filters).filter(
         Q(rrule="", ends_at__gt=start) | ~Q(rrule=""), starts_at__lt=end
     )
+
+
+def _in_order(events, *, filters: EventFilters, start, end) -> list[Occurrence]:
+    """The occurrences in [start, end) of the events that match the list filters, by start."""
     result = []
-    for event in with_translations(candidates):
+    for event in events:
         if matches_lists(event, filters):
             result.extend(occurrences(event, start=start, end=end))
     result.sort(key=lambda item: (item.starts_at, item.event.title, item.event.pk))
     return result
+
+
+def published_occurrences(*, network, start, end, filters=None) -> list[Occurrence]:
+    """Occurrences of public events overlapping [start, end), by start; cancelled ones included."""
+    filters = _as_filters(filters)
+    events = with_translations(_overlapping(network=network, start=start, end=end, filters=filters))
+    return _in_order(events, filters=filters, start=start, end=end)
 
 
 @dataclass(frozen=True)
@@ -147,16 +156,10 @@ def published_timeline(*, network, start, end, filters=None) -> list[Occurrence]
     event whole cost most of the page. `with_full_events` then loads the shown page's events.
     """
     filters = _as_filters(filters)
-    candidates = public_events(network=network, filters=filters).filter(
-        Q(rrule="", ends_at__gt=start) | ~Q(rrule=""), starts_at__lt=end
+    rows = _overlapping(network=network, start=start, end=end, filters=filters).values_list(
+        *TIMING_COLUMNS
     )
-    result = []
-    for row in candidates.values_list(*TIMING_COLUMNS):
-        timing = EventTiming(*row)
-        if matches_lists(timing, filters):
-            result.extend(occurrences(timing, start=start, end=end))
-    result.sort(key=lambda item: (item.starts_at, item.event.title, item.event.pk))
-    return result
+    return _in_order((EventTiming(*row) for row in rows), filters=filters, start=start, end=end)
 
 
 def with_full_events(items: list[Occurrence]) -> list[Occurrence]:
