@@ -135,3 +135,37 @@ class Invitation(NetworkScopedModel):
     @property
     def is_usable(self) -> bool:
         return self.status == "open"
+
+
+class ErasureRequest(NetworkScopedModel):
+    """A user's request that a network erase what it holds about them (GDPR Art. 17).
+
+    One per network the user belongs to; the network's coordination carries it out, which
+    erases the user's contact persons there and ends their roles (members.erasure).
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="erasure_requests"
+    )
+    requested_at = models.DateTimeField(auto_now_add=True)
+    done_at = models.DateTimeField(null=True, blank=True)
+    done_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["requested_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["network", "user"],
+                condition=models.Q(done_at__isnull=True),
+                name="one_open_erasure_request_per_network",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} ({self.requested_at:%Y-%m-%d})"
+
+    @property
+    def is_open(self) -> bool:
+        return self.done_at is None

@@ -20,13 +20,14 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django_scopes import scope, scopes_disabled
+from django_scopes import scope
 
+from knotenpunkt.core import personal_data
 from knotenpunkt.core.errors import DomainError
 from knotenpunkt.core.urls_helpers import network_reverse
 
 from .forms import AccountSettingsForm, InvitationSignupForm, LoginForm, SetPasswordForm
-from .selectors import account_data_export, account_exists, account_roles, invitation_by_token
+from .selectors import account_exists, account_roles, invitation_by_token
 from .services import account_create_from_invitation, account_update, invitation_accept
 
 MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
@@ -94,16 +95,12 @@ def account_home(request):
 @never_cache
 @login_required
 def data_export(request):
-    """Everything the platform holds about the user, in every network, as one JSON file."""
-    from knotenpunkt.members.selectors import personal_data_export
+    """Everything the platform holds about the user, in every network, as one JSON file.
 
-    with scopes_disabled():
-        data = {
-            "exported_at": timezone.now(),
-            **account_data_export(user=request.user),
-            **personal_data_export(user=request.user),
-        }
-        body = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2)
+    Each app adds its part through core.personal_data.
+    """
+    data = {"exported_at": timezone.now(), **personal_data.export_for(request.user)}
+    body = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2)
     response = HttpResponse(body, content_type="application/json; charset=utf-8")
     filename = f"knotenpunkt-data-{timezone.localdate():%Y-%m-%d}.json"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'

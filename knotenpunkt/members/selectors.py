@@ -19,7 +19,6 @@ from django.shortcuts import get_object_or_404
 from django.utils import dateformat
 from django.utils.formats import get_format
 from django.utils.translation import gettext
-from django_scopes import scopes_disabled
 
 from knotenpunkt.accounts.permissions import can
 from knotenpunkt.core.db_functions import JSONRows
@@ -436,71 +435,6 @@ def agreement_signatures(*, version: AgreementVersion) -> QuerySet:
         .select_related("organisation", "signed_by")
         .order_by("organisation__name", "pk")
     )
-
-
-# GDPR ------------------------------------------------------------------------------------
-
-
-def _iso(value):
-    return value.isoformat() if value is not None else None
-
-
-def personal_data_export(*, user) -> dict:
-    """What the members app holds about a user, in every network (JSON-serialisable)."""
-    with scopes_disabled():
-        persons = (
-            Person.objects.filter(user=user)
-            .select_related("network")
-            .prefetch_related(
-                Prefetch(
-                    "positions",
-                    queryset=ContactPosition.objects.select_related("organisation").order_by(
-                        "started_on", "pk"
-                    ),
-                ),
-                Prefetch(
-                    "signatures",
-                    queryset=AgreementSignature.objects.select_related(
-                        "organisation", "version"
-                    ).order_by("signed_on", "pk"),
-                ),
-            )
-            .order_by("network__name", "pk")
-        )
-        return {
-            "contact_persons": [
-                {
-                    "network": {"slug": person.network.slug, "name": person.network.name},
-                    "name": person.full_name,
-                    "email": person.email,
-                    "phone": person.phone,
-                    "languages": list(person.languages or []),
-                    "contact_consent": person.contact_consent,
-                    "contact_consent_at": _iso(person.contact_consent_at),
-                    "created_at": _iso(person.created_at),
-                    "positions": [
-                        {
-                            "organisation": position.organisation.name,
-                            "role": position.role,
-                            "started_on": _iso(position.started_on),
-                            "ended_on": _iso(position.ended_on),
-                            "handover_note": position.handover_note,
-                        }
-                        for position in person.positions.all()
-                    ],
-                    "signatures": [
-                        {
-                            "organisation": signature.organisation.name,
-                            "agreement": signature.version.title,
-                            "agreement_valid_from": _iso(signature.version.valid_from),
-                            "signed_on": _iso(signature.signed_on),
-                        }
-                        for signature in person.signatures.all()
-                    ],
-                }
-                for person in persons
-            ]
-        }
 
 
 def position_get(*, network, position_id) -> ContactPosition:

@@ -101,12 +101,12 @@ def test_the_export_is_a_json_download_of_everything_about_the_user(
     assert data["account"]["full_name"] == "Anna Alt"
     assert data["account"]["preferred_language"] == "de"
     assert data["account"]["date_joined"]
-    assert sorted((r["network"], r["role"]) for r in data["roles"]) == [
+    assert sorted((r["network"]["slug"], r["role"]) for r in data["roles"]) == [
         ("beispielhausen", "city_liaison"),
         ("musterstadt", "coordinator"),
         ("musterstadt", "member_contact"),
     ]
-    assert [(i["network"], i["role"]) for i in data["invitations"]] == [
+    assert [(i["network"]["slug"], i["role"]) for i in data["invitations"]] == [
         ("beispielhausen", "coordinator")
     ]
     assert [p["name"] for p in data["contact_persons"]] == ["Anna Alt"]
