@@ -20,6 +20,7 @@ finders list where an erased person's name is still written in free text, which 
 person can edit. See docs/decisions/0024-personal-data-registry-and-erasure.md.
 """
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -130,10 +131,13 @@ def mentions_of(*, network, needles: Iterable[str]) -> list[Mention]:
     needles = [needle for needle in needles if needle and len(needle.strip()) >= 3]
     if not needles:
         return []
+    # A title may quote the name itself ("Reading with …"); the list must not keep it.
+    mask = re.compile("|".join(re.escape(needle) for needle in needles), re.IGNORECASE)
     found = []
     for kind, (_label, finder) in _mention_kinds.items():
         found.extend(
-            Mention(kind=kind, title=title, url=url) for title, url in finder(network, needles)
+            Mention(kind=kind, title=mask.sub("…", title), url=url)
+            for title, url in finder(network, needles)
         )
     return found
 

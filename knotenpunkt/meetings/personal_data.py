@@ -153,15 +153,15 @@ def decisions_mentioning(network, needles):
         personal_data.text_contains_any(["text"], needles)
     )
     for decision in rows.select_related("meeting").order_by("decided_on", "pk"):
-        yield decision.text[:80], _meetings_path("detail", meeting_id=decision.meeting_id)
+        yield decision.meeting.title, _meetings_path("detail", meeting_id=decision.meeting_id)
 
 
 def action_items_mentioning(network, needles):
     rows = ActionItem.objects.filter(network=network).filter(
         personal_data.text_contains_any(["text"], needles)
     )
-    for item in rows.order_by("created_at", "pk"):
-        yield item.text[:80], _meetings_path("detail", meeting_id=item.meeting_id)
+    for item in rows.select_related("meeting").order_by("created_at", "pk"):
+        yield item.meeting.title, _meetings_path("detail", meeting_id=item.meeting_id)
 
 
 personal_data.register(

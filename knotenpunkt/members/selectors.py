@@ -21,8 +21,10 @@ from django.utils.formats import get_format
 from django.utils.translation import gettext
 
 from knotenpunkt.accounts.permissions import can
+from knotenpunkt.core import personal_data
 from knotenpunkt.core.db_functions import JSONRows
 from knotenpunkt.core.memo import network_memo
+from knotenpunkt.core.urls_helpers import network_reverse
 
 from .dates import network_today
 from .models import (
@@ -435,6 +437,21 @@ def agreement_signatures(*, version: AgreementVersion) -> QuerySet:
         .select_related("organisation", "signed_by")
         .order_by("organisation__name", "pk")
     )
+
+
+def erasure_mentions(*, person) -> list[dict]:
+    """The places in free text that still held an erased person's name, ready to link."""
+    if not person.erasure_mentions:
+        return []
+    root = network_reverse(person.network, "core:home")
+    return [
+        {
+            "label": personal_data.mention_label(mention["kind"]),
+            "title": mention["title"],
+            "url": root + mention["url"],
+        }
+        for mention in person.erasure_mentions
+    ]
 
 
 def position_get(*, network, position_id) -> ContactPosition:

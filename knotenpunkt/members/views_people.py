@@ -11,7 +11,7 @@ from knotenpunkt.core.views_helpers import done, form_flow, initial_from, pagina
 from . import services
 from .access import has_member_access
 from .forms import HandoverForm, PersonForm, PositionCloseForm, PositionOpenForm
-from .selectors import organisation_get, person_get, persons_list, position_get
+from .selectors import erasure_mentions, organisation_get, person_get, persons_list, position_get
 
 
 def _person_url(network, person):
@@ -53,6 +53,7 @@ def person_detail(request, person_id):
     person = person_get(network=request.network, person_id=person_id)
     context = {
         "person": person,
+        "mentions": erasure_mentions(person=person),
         "positions": person.positions.all(),
         "signatures": person.signatures.all(),
     }

@@ -30,6 +30,9 @@ def test_a_new_reference_that_nobody_declared_is_found():
         class Meta:
             app_label = "members"
 
+        def __str__(self) -> str:
+            return self.note
+
     found = personal_data.unaccounted([*apps.get_models(), Nickname])
     assert found == [
         "members.Nickname.person",

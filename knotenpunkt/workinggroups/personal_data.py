@@ -41,7 +41,7 @@ def goals_mentioning(network, needles):
     )
     for goal in rows.select_related("group").order_by("group__name", "pk"):
         path = personal_data.network_path("workinggroups:goal_edit", goal_id=goal.pk)
-        yield f"{goal.group.name}: {goal.text[:80]}", path
+        yield goal.group.name, path
 
 
 personal_data.register(
