@@ -17,8 +17,12 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
 
+from knotenpunkt.core import personal_data
 from knotenpunkt.core.errors import DomainError
+from knotenpunkt.core.mail import mail_send_later
 from knotenpunkt.core.models import AuditEntry, Network
+from knotenpunkt.core.services import audit_record
+from knotenpunkt.core.urls_helpers import absolute_url, network_reverse
 
 from .models import ErasureRequest, Invitation, NetworkRole, Role, User
 from .services import role_revoke
@@ -122,3 +126,77 @@ def account_erase(*, user: User, actor) -> User:
     user.save()
     _sessions_end(user)
     return user
+
+
+def erasure_requests_open(*, user):
+    """The user's requests that no coordination has carried out yet (across networks)."""
+    return (
+        ErasureRequest.objects.with_scopes_disabled()
+        .filter(user=user, done_at__isnull=True)
+        .select_related("network")
+        .order_by("network__name")
+    )
+
+
+def _coordinators(network):
+    return User.objects.filter(
+        network_roles__network=network, network_roles__role=Role.COORDINATOR, is_active=True
+    ).order_by("pk")
+
+
+def _tell_coordinators(request: ErasureRequest) -> None:
+    network = request.network
+    for coordinator in _coordinators(network):
+        language = coordinator.preferred_language
+        if language not in network.languages:
+            language = network.default_language
+        link = network_reverse(network, "members:erasure_requests", lang=language)
+        mail_send_later(
+            to=coordinator.email,
+            template="accounts/mail/erasure_request",
+            context={"network": network, "name": str(request.user), "link": absolute_url(link)},
+            language=language,
+        )
+
+
+@transaction.atomic
+def erasure_request_create(*, user: User) -> list[ErasureRequest]:
+    """Ask every network that holds data about the user to erase it; its coordinators are told.
+
+    Asking again while a request is open changes nothing there. Returns the open requests.
+    """
+    with scopes_disabled():  # one request per network, from outside any network
+        networks = Network.objects.filter(pk__in=personal_data.networks_of(user))
+        for network in networks.order_by("name"):
+            request, created = ErasureRequest.objects.get_or_create(
+                network=network, user=user, done_at=None
+            )
+            if created:
+                audit_record(
+                    network=network, actor=user, action="erasure_request.create", target=request
+                )
+                _tell_coordinators(request)
+    return list(erasure_requests_open(user=user))
+
+
+@transaction.atomic
+def erasure_request_done(*, request: ErasureRequest, actor) -> ErasureRequest:
+    """Record that the coordination carried the request out, and tell the requester."""
+    if request.done_at is not None:
+        raise DomainError(_("This request has been carried out already."))
+    user = request.user
+    if user.erased_at is None:
+        # Sent before anything else changes: the address may be gone after erasure.
+        mail_send_later(
+            to=user.email,
+            template="accounts/mail/erasure_done",
+            context={"network": request.network},
+            language=user.preferred_language,
+        )
+    request.done_at = timezone.now()
+    request.done_by = actor
+    request.save(update_fields=["done_at", "done_by"])
+    audit_record(
+        network=request.network, actor=actor, action="erasure_request.done", target=request
+    )
+    return request

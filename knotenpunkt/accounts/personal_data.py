@@ -143,3 +143,6 @@ personal_data.exclude(
     reason="The coordinator who carried out someone else's erasure request; the audit entry "
     "of that erasure is in the coordinator's export.",
 )
+personal_data.register_ties(
+    lambda user: NetworkRole.objects.filter(user=user).values_list("network", flat=True)
+)

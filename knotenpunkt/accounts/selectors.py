@@ -3,6 +3,9 @@
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from knotenpunkt.core import personal_data
+from knotenpunkt.core.models import Network
+
 from .models import Invitation, NetworkRole, User
 
 
@@ -51,3 +54,8 @@ def account_roles(*, user) -> QuerySet[NetworkRole]:
         .select_related("network")
         .order_by("network__name", "role")
     )
+
+
+def networks_holding(*, user) -> list[Network]:
+    """The networks that hold data about the user (roles, contact persons: core.personal_data)."""
+    return list(Network.objects.filter(pk__in=personal_data.networks_of(user)).order_by("name"))

@@ -59,6 +59,7 @@ class Mention:
 _sections: dict[str, Section] = {}
 _excluded: dict[str, str] = {}
 _mention_kinds: dict[str, tuple[object, Callable]] = {}
+_ties: list[Callable] = []
 
 
 def register(key: str, export: Callable, *, covers: Iterable[str]) -> None:
@@ -88,6 +89,17 @@ def text_contains_any(fields: Iterable[str], needles: Iterable[str]) -> Q:
         for needle in needles:
             query |= Q(**{f"{field}__icontains": needle})
     return query
+
+
+def register_ties(networks: Callable) -> None:
+    """`networks(user)` gives the ids of the networks where the app holds data about the user;
+    a request for erasure goes to each of them."""
+    _ties.append(networks)
+
+
+def networks_of(user) -> set[int]:
+    with scopes_disabled():
+        return {network_id for networks in _ties for network_id in networks(user)}
 
 
 def accounted_for() -> dict[str, str]:

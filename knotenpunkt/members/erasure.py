@@ -13,7 +13,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
 
-from knotenpunkt.accounts.erasure import account_erase, audit_scrub, has_roles_anywhere, roles_end
+from knotenpunkt.accounts.erasure import (
+    account_erase,
+    audit_scrub,
+    erasure_request_done,
+    has_roles_anywhere,
+    roles_end,
+)
 from knotenpunkt.core import personal_data
 from knotenpunkt.core.errors import DomainError
 from knotenpunkt.core.services import audit_record
@@ -72,3 +78,20 @@ def person_erase(*, person: Person, actor) -> Person:
     audit_scrub(network=network, texts=texts, about=about)
     audit_record(network=network, actor=actor, action="person.erase", target=person)
     return person
+
+
+@transaction.atomic
+def erasure_request_carry_out(*, request, actor) -> list[Person]:
+    """Do what a user asked from their account page: erase their contact persons here, end
+    their roles here (and close the account if no other network keeps it).
+
+    Returns the erased persons, whose pages list the texts that still name them.
+    """
+    network, user = request.network, request.user
+    erasure_request_done(request=request, actor=actor)
+    persons = list(Person.objects.filter(network=network, user=user, erased_at__isnull=True))
+    for person in persons:
+        person_erase(person=person, actor=actor)
+    if not persons:
+        _account_leaves(user=user, network=network, actor=actor)
+    return persons

@@ -127,6 +127,11 @@ personal_data.register(
         "members.AgreementSignature.signed_by",
     ],
 )
+personal_data.register_ties(
+    lambda user: Person.objects.filter(user=user, erased_at__isnull=True).values_list(
+        "network", flat=True
+    )
+)
 personal_data.exclude(
     "members.AgreementSignature.recorded_by",
     reason="Who entered an organisation's signature is a coordinator's work on someone else's "

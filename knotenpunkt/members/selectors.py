@@ -20,6 +20,7 @@ from django.utils import dateformat
 from django.utils.formats import get_format
 from django.utils.translation import gettext
 
+from knotenpunkt.accounts.models import ErasureRequest
 from knotenpunkt.accounts.permissions import can
 from knotenpunkt.core import personal_data
 from knotenpunkt.core.db_functions import JSONRows
@@ -436,6 +437,36 @@ def agreement_signatures(*, version: AgreementVersion) -> QuerySet:
         AgreementSignature.objects.filter(network=version.network_id, version=version)
         .select_related("organisation", "signed_by")
         .order_by("organisation__name", "pk")
+    )
+
+
+def erasure_requests_list(*, network) -> list:
+    """Open requests for erasure, oldest first, each with the requester's contact persons here."""
+    requests = list(
+        ErasureRequest.objects.filter(network=network, done_at__isnull=True)
+        .select_related("user")
+        .order_by("requested_at", "pk")
+    )
+    persons: dict[int, list[Person]] = {}
+    for person in Person.objects.filter(
+        network=network, user__in=[request.user_id for request in requests], erased_at__isnull=True
+    ).order_by("full_name", "pk"):
+        persons.setdefault(person.user_id, []).append(person)
+    for request in requests:
+        request.persons = persons.get(request.user_id, [])
+    return requests
+
+
+def erasure_requests_open_count(*, network) -> int:
+    return ErasureRequest.objects.filter(network=network, done_at__isnull=True).count()
+
+
+def erasure_request_get(*, network, request_id):
+    return get_object_or_404(
+        ErasureRequest.objects.select_related("user", "network"),
+        network=network,
+        pk=request_id,
+        done_at__isnull=True,
     )
 
 
