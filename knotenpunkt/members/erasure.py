@@ -88,10 +88,13 @@ def erasure_request_carry_out(*, request, actor) -> list[Person]:
     Returns the erased persons, whose pages list the texts that still name them.
     """
     network, user = request.network, request.user
+    texts = [user.full_name, user.email]  # before an erased account loses them
     erasure_request_done(request=request, actor=actor)
     persons = list(Person.objects.filter(network=network, user=user, erased_at__isnull=True))
     for person in persons:
         person_erase(person=person, actor=actor)
     if not persons:
         _account_leaves(user=user, network=network, actor=actor)
+    # The request's own entries name the account; here it is a former contact now.
+    audit_scrub(network=network, texts=texts, about=Q(actor=user))
     return persons

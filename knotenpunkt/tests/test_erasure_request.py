@@ -8,6 +8,7 @@ from django_scopes import scope
 from knotenpunkt.accounts.models import ErasureRequest
 from knotenpunkt.accounts.permissions import roles_of
 from knotenpunkt.accounts.tests.factories import UserFactory, grant_role
+from knotenpunkt.core.models import AuditEntry
 from knotenpunkt.core.testing import translated
 from knotenpunkt.members.models import Person
 from knotenpunkt.members.tests.factories import ContactPositionFactory, PersonFactory
@@ -122,6 +123,12 @@ def test_the_coordination_carries_it_out_network_by_network(
     [done] = mailbox.to("mira@example.org")
     assert "Netzwerk Musterstadt" in done["Subject"]
     assert "There are no open requests." in client.get(page(network, "erasure_requests")).text
+    with scope(network=network):
+        trail = " ".join(
+            f"{entry.actor_label} {entry.target_label} {entry.summary}"
+            for entry in AuditEntry.objects.all()
+        )
+    assert "Mira" not in trail and "mira@" not in trail
 
     client.force_login(other_coordinator)
     with scope(network=other_network):
