@@ -200,3 +200,31 @@ def test_the_last_coordinator_learns_why_the_request_cannot_be_carried_out(
     assert translated(message, "en") in response.text
     erasure_request.refresh_from_db()
     assert erasure_request.done_at is None
+
+
+def test_without_contact_data_the_roles_end_and_the_trail_forgets_the_name(
+    client, network, other_network, coordinator, city_liaison
+):
+    city_liaison.full_name = "Jonas Weber"
+    city_liaison.save()
+    grant_role(city_liaison, other_network, "member_contact")
+    client.force_login(city_liaison)
+    client.post("/accounts/erasure/")
+    with scope(network=network):
+        erasure_request = ErasureRequest.objects.get(user=city_liaison)
+    client.force_login(coordinator)
+
+    response = client.post(
+        page(network, "erasure_request_carry_out", request_id=erasure_request.pk)
+    )
+
+    assert response["Location"] == page(network, "erasure_requests")
+    city_liaison.refresh_from_db()
+    assert roles_of(city_liaison, network) == frozenset()
+    assert city_liaison.is_active and roles_of(city_liaison, other_network) == {"member_contact"}
+    with scope(network=network):
+        trail = " ".join(
+            f"{entry.actor_label} {entry.target_label} {entry.summary}"
+            for entry in AuditEntry.objects.all()
+        )
+    assert "Jonas" not in trail and "city@example.org" not in trail
