@@ -148,6 +148,8 @@ AXES_RESET_ON_SUCCESS = True
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_VERBOSE = False
 
+# Login records (django-axes: logins, logouts, failed attempts) are deleted after this many days.
+KNOTENPUNKT_LOGIN_LOG_DAYS = env.int("KNOTENPUNKT_LOGIN_LOG_DAYS", default=30)
 KNOTENPUNKT_INVITATION_DAYS = env.int("KNOTENPUNKT_INVITATION_DAYS", default=14)
 # Calendar: the most occurrences one recurring event may have; iCal imports' limits. Fetching
 # from loopback or private addresses is refused unless allowed (tests allow their own server).

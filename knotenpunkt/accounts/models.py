@@ -7,6 +7,7 @@ from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.contrib.auth.models import PermissionsMixin
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from knotenpunkt.core.models import NetworkScopedModel
@@ -44,6 +45,9 @@ class User(AbstractBaseUser, PermissionsMixin):
     is_active = models.BooleanField(default=True)
     is_staff = models.BooleanField(default=False)
     date_joined = models.DateTimeField(default=timezone.now)
+    # Set when the account was disabled and anonymised (accounts.erasure); the row stays for
+    # the history that points at it (wiki versions, minutes), shown as a former contact.
+    erased_at = models.DateTimeField(null=True, blank=True)
 
     objects = UserManager()
 
@@ -56,6 +60,8 @@ class User(AbstractBaseUser, PermissionsMixin):
         verbose_name_plural = _("users")
 
     def __str__(self) -> str:
+        if self.erased_at is not None:
+            return gettext("Former contact")
         return self.full_name or self.email
 
 
@@ -135,3 +141,37 @@ class Invitation(NetworkScopedModel):
     @property
     def is_usable(self) -> bool:
         return self.status == "open"
+
+
+class ErasureRequest(NetworkScopedModel):
+    """A user's request that a network erase what it holds about them (GDPR Art. 17).
+
+    One per network the user belongs to; the network's coordination carries it out, which
+    erases the user's contact persons there and ends their roles (members.erasure).
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="erasure_requests"
+    )
+    requested_at = models.DateTimeField(auto_now_add=True)
+    done_at = models.DateTimeField(null=True, blank=True)
+    done_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["requested_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["network", "user"],
+                condition=models.Q(done_at__isnull=True),
+                name="one_open_erasure_request_per_network",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} ({self.requested_at:%Y-%m-%d})"
+
+    @property
+    def is_open(self) -> bool:
+        return self.done_at is None

@@ -1,7 +1,10 @@
 """Reads of the accounts app: a network's team, and one user's roles across networks."""
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
+
+from knotenpunkt.core import personal_data
+from knotenpunkt.core.models import Network
 
 from .models import Invitation, NetworkRole, User
 
@@ -53,47 +56,6 @@ def account_roles(*, user) -> QuerySet[NetworkRole]:
     )
 
 
-def account_invitations(*, user) -> QuerySet[Invitation]:
-    """Invitations sent to the user's address or accepted by them, in every network."""
-    return (
-        Invitation.objects.with_scopes_disabled()
-        .filter(Q(email__iexact=user.email) | Q(accepted_by=user))
-        .select_related("network")
-        .order_by("created_at")
-    )
-
-
-def account_data_export(*, user) -> dict:
-    """The account part of the GDPR export (Art. 15/20): plain JSON-ready data."""
-    return {
-        "account": {
-            "email": user.email,
-            "full_name": user.full_name,
-            "preferred_language": user.preferred_language,
-            "date_joined": user.date_joined,
-            "last_login": user.last_login,
-        },
-        "roles": [
-            {
-                "network": role.network.slug,
-                "network_name": role.network.name,
-                "role": role.role,
-                "granted_at": role.granted_at,
-            }
-            for role in account_roles(user=user)
-        ],
-        "invitations": [
-            {
-                "network": invitation.network.slug,
-                "network_name": invitation.network.name,
-                "email": invitation.email,
-                "role": invitation.role,
-                "language": invitation.language,
-                "created_at": invitation.created_at,
-                "expires_at": invitation.expires_at,
-                "accepted_at": invitation.accepted_at,
-                "cancelled_at": invitation.cancelled_at,
-            }
-            for invitation in account_invitations(user=user)
-        ],
-    }
+def networks_holding(*, user) -> list[Network]:
+    """The networks that hold data about the user (roles, contact persons: core.personal_data)."""
+    return list(Network.objects.filter(pk__in=personal_data.networks_of(user)).order_by("name"))

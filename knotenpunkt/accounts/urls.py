@@ -56,5 +56,6 @@ urlpatterns = [
         name="password_change_done",
     ),
     path("export/", views.data_export, name="export"),
+    path("erasure/", views.erasure_request, name="erasure_request"),
     path("invitation/<str:token>/", views.invitation, name="invitation"),
 ]

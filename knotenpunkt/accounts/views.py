@@ -10,7 +10,7 @@ from urllib.parse import urlencode
 from axes.utils import reset as axes_reset
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import login
+from django.contrib.auth import login, logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.serializers.json import DjangoJSONEncoder
@@ -20,13 +20,15 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django_scopes import scope, scopes_disabled
+from django_scopes import scope
 
+from knotenpunkt.core import personal_data
 from knotenpunkt.core.errors import DomainError
 from knotenpunkt.core.urls_helpers import network_reverse
 
+from .erasure import account_erase, erasure_request_create, erasure_requests_open
 from .forms import AccountSettingsForm, InvitationSignupForm, LoginForm, SetPasswordForm
-from .selectors import account_data_export, account_exists, account_roles, invitation_by_token
+from .selectors import account_exists, account_roles, invitation_by_token, networks_holding
 from .services import account_create_from_invitation, account_update, invitation_accept
 
 MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
@@ -86,24 +88,55 @@ def account_home(request):
             translation.activate(user.preferred_language)
             messages.success(request, _("Your settings were saved."))
             return remember_language(redirect("accounts:home"), user)
-    return render(
-        request, "accounts/home.html", {"form": form, "roles": account_roles(user=request.user)}
-    )
+    context = {
+        "form": form,
+        "roles": account_roles(user=request.user),
+        "erasure_requests": erasure_requests_open(user=request.user),
+    }
+    return render(request, "accounts/home.html", context)
+
+
+@login_required
+def erasure_request(request):
+    """GET says what happens; POST asks every network that holds data about the user to erase
+    it. An account no network holds anything for is closed at once."""
+    user = request.user
+    networks = networks_holding(user=user)
+    error = None
+    if request.method == "POST":
+        try:
+            if networks:
+                erasure_request_create(user=user)
+            else:
+                account_erase(user=user, actor=user)
+        except DomainError as domain_error:
+            error = domain_error.message
+        else:
+            if networks:
+                messages.success(
+                    request, _("Your request was sent to the coordination of every network.")
+                )
+                return redirect("accounts:home")
+            logout(request)
+            messages.success(request, _("Your account was closed and its data erased."))
+            return redirect("accounts:login")
+    context = {
+        "networks": networks,
+        "open_requests": erasure_requests_open(user=user),
+        "error": error,
+    }
+    return render(request, "accounts/erasure_request.html", context)
 
 
 @never_cache
 @login_required
 def data_export(request):
-    """Everything the platform holds about the user, in every network, as one JSON file."""
-    from knotenpunkt.members.selectors import personal_data_export
+    """Everything the platform holds about the user, in every network, as one JSON file.
 
-    with scopes_disabled():
-        data = {
-            "exported_at": timezone.now(),
-            **account_data_export(user=request.user),
-            **personal_data_export(user=request.user),
-        }
-        body = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2)
+    Each app adds its part through core.personal_data.
+    """
+    data = {"exported_at": timezone.now(), **personal_data.export_for(request.user)}
+    body = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2)
     response = HttpResponse(body, content_type="application/json; charset=utf-8")
     filename = f"knotenpunkt-data-{timezone.localdate():%Y-%m-%d}.json"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'

@@ -10,6 +10,7 @@ PERIODIC_JOBS = [
     "knotenpunkt.eventcalendar.import_tasks.import_sources_due",
     "knotenpunkt.members.tasks.import_jobs_tidy_task",
     "knotenpunkt.eventcalendar.tasks.interrupted_work_fail",
+    "knotenpunkt.accounts.tasks.login_records_prune_task",
 ]
 
 

@@ -7,4 +7,7 @@ class EventCalendarConfig(AppConfig):
     verbose_name = "Event calendar"
 
     def ready(self):
-        from . import search  # noqa: F401  (events in the network's search)
+        from . import (
+            personal_data,  # noqa: F401  (submitted events in the own-data export)
+            search,  # noqa: F401  (events in the network's search)
+        )

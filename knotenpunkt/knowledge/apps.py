@@ -7,4 +7,7 @@ class KnowledgeConfig(AppConfig):
     verbose_name = "Knowledge base"
 
     def ready(self):
-        from . import search  # noqa: F401  (pages and documents in the network's search)
+        from . import (
+            personal_data,  # noqa: F401  (own-data export)
+            search,  # noqa: F401  (pages and documents in the network's search)
+        )

@@ -10,6 +10,7 @@ class MembersConfig(AppConfig):
         from knotenpunkt.core.memo import memo_invalidated_by
 
         from . import (
+            personal_data,  # noqa: F401  (contact persons in the own-data export)
             receivers,  # noqa: F401  (starter content for new networks)
             search,  # noqa: F401  (organisations in the network's search)
         )

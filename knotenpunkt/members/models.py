@@ -139,6 +139,9 @@ class Person(NetworkScopedModel):
         related_name="persons",
     )
     erased_at = models.DateTimeField(null=True, blank=True)
+    # Where the erased name was still written in free text at erasure (core.personal_data
+    # Mention dicts: kind, title, path); the name itself is not kept.
+    erasure_mentions = models.JSONField(default=list, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

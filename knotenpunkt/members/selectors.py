@@ -19,11 +19,13 @@ from django.shortcuts import get_object_or_404
 from django.utils import dateformat
 from django.utils.formats import get_format
 from django.utils.translation import gettext
-from django_scopes import scopes_disabled
 
+from knotenpunkt.accounts.models import ErasureRequest
 from knotenpunkt.accounts.permissions import can
+from knotenpunkt.core import personal_data
 from knotenpunkt.core.db_functions import JSONRows
 from knotenpunkt.core.memo import network_memo
+from knotenpunkt.core.urls_helpers import network_reverse
 
 from .dates import network_today
 from .models import (
@@ -438,69 +440,49 @@ def agreement_signatures(*, version: AgreementVersion) -> QuerySet:
     )
 
 
-# GDPR ------------------------------------------------------------------------------------
+def erasure_requests_list(*, network) -> list:
+    """Open requests for erasure, oldest first, each with the requester's contact persons here."""
+    requests = list(
+        ErasureRequest.objects.filter(network=network, done_at__isnull=True)
+        .select_related("user")
+        .order_by("requested_at", "pk")
+    )
+    persons: dict[int, list[Person]] = {}
+    for person in Person.objects.filter(
+        network=network, user__in=[request.user_id for request in requests], erased_at__isnull=True
+    ).order_by("full_name", "pk"):
+        persons.setdefault(person.user_id, []).append(person)
+    for request in requests:
+        request.persons = persons.get(request.user_id, [])
+    return requests
 
 
-def _iso(value):
-    return value.isoformat() if value is not None else None
+def erasure_requests_open_count(*, network) -> int:
+    return ErasureRequest.objects.filter(network=network, done_at__isnull=True).count()
 
 
-def personal_data_export(*, user) -> dict:
-    """What the members app holds about a user, in every network (JSON-serialisable)."""
-    with scopes_disabled():
-        persons = (
-            Person.objects.filter(user=user)
-            .select_related("network")
-            .prefetch_related(
-                Prefetch(
-                    "positions",
-                    queryset=ContactPosition.objects.select_related("organisation").order_by(
-                        "started_on", "pk"
-                    ),
-                ),
-                Prefetch(
-                    "signatures",
-                    queryset=AgreementSignature.objects.select_related(
-                        "organisation", "version"
-                    ).order_by("signed_on", "pk"),
-                ),
-            )
-            .order_by("network__name", "pk")
-        )
-        return {
-            "contact_persons": [
-                {
-                    "network": {"slug": person.network.slug, "name": person.network.name},
-                    "name": person.full_name,
-                    "email": person.email,
-                    "phone": person.phone,
-                    "languages": list(person.languages or []),
-                    "contact_consent": person.contact_consent,
-                    "contact_consent_at": _iso(person.contact_consent_at),
-                    "created_at": _iso(person.created_at),
-                    "positions": [
-                        {
-                            "organisation": position.organisation.name,
-                            "role": position.role,
-                            "started_on": _iso(position.started_on),
-                            "ended_on": _iso(position.ended_on),
-                            "handover_note": position.handover_note,
-                        }
-                        for position in person.positions.all()
-                    ],
-                    "signatures": [
-                        {
-                            "organisation": signature.organisation.name,
-                            "agreement": signature.version.title,
-                            "agreement_valid_from": _iso(signature.version.valid_from),
-                            "signed_on": _iso(signature.signed_on),
-                        }
-                        for signature in person.signatures.all()
-                    ],
-                }
-                for person in persons
-            ]
+def erasure_request_get(*, network, request_id):
+    return get_object_or_404(
+        ErasureRequest.objects.select_related("user", "network"),
+        network=network,
+        pk=request_id,
+        done_at__isnull=True,
+    )
+
+
+def erasure_mentions(*, person) -> list[dict]:
+    """The places in free text that still held an erased person's name, ready to link."""
+    if not person.erasure_mentions:
+        return []
+    root = network_reverse(person.network, "core:home")
+    return [
+        {
+            "label": personal_data.mention_label(mention["kind"]),
+            "title": mention["title"],
+            "url": root + mention["url"],
         }
+        for mention in person.erasure_mentions
+    ]
 
 
 def position_get(*, network, position_id) -> ContactPosition:

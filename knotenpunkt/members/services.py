@@ -17,7 +17,10 @@ from knotenpunkt.core.services import audit_record
 
 from .access import MEMBER_CONTACT_ROLE, member_access_end
 from .dates import network_today
-from .erasure import person_erase  # noqa: F401  (part of this module's interface)
+from .erasure import (  # noqa: F401  (part of this module's interface)
+    erasure_request_carry_out,
+    person_erase,
+)
 from .languages import parse_language_codes
 from .models import (
     MAIN_CONTACT,

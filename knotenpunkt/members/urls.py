@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import urls_csv, views, views_agreements, views_people
+from . import urls_csv, views, views_agreements, views_erasure, views_people
 
 app_name = "members"
 
@@ -59,6 +59,14 @@ urlpatterns = [
     path(f"{MANAGE}people/<int:person_id>/", views_people.person_detail, name="person_detail"),
     path(f"{MANAGE}people/<int:person_id>/edit/", views_people.person_edit, name="person_edit"),
     path(f"{MANAGE}people/<int:person_id>/erase/", views_people.person_erase, name="person_erase"),
+    path(
+        f"{MANAGE}people/erasure-requests/", views_erasure.erasure_requests, name="erasure_requests"
+    ),
+    path(
+        f"{MANAGE}people/erasure-requests/<int:request_id>/carry-out/",
+        views_erasure.erasure_request_carry_out,
+        name="erasure_request_carry_out",
+    ),
     # Cooperation agreement
     path(f"{MANAGE}agreements/", views_agreements.agreement_list, name="agreement_list"),
     path(f"{MANAGE}agreements/add/", views_agreements.agreement_create, name="agreement_create"),

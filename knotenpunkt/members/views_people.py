@@ -11,7 +11,14 @@ from knotenpunkt.core.views_helpers import done, form_flow, initial_from, pagina
 from . import services
 from .access import has_member_access
 from .forms import HandoverForm, PersonForm, PositionCloseForm, PositionOpenForm
-from .selectors import organisation_get, person_get, persons_list, position_get
+from .selectors import (
+    erasure_mentions,
+    erasure_requests_open_count,
+    organisation_get,
+    person_get,
+    persons_list,
+    position_get,
+)
 
 
 def _person_url(network, person):
@@ -26,7 +33,11 @@ def _organisation_url(network, organisation):
 def person_list(request):
     query = request.GET.get("q", "").strip()[:200]
     page = paginate(request, persons_list(network=request.network, query=query))
-    context = {"page": page, "query": query}
+    context = {
+        "page": page,
+        "query": query,
+        "erasure_requests": erasure_requests_open_count(network=request.network),
+    }
     return render(request, "members/person_list.html", context)
 
 
@@ -53,6 +64,7 @@ def person_detail(request, person_id):
     person = person_get(network=request.network, person_id=person_id)
     context = {
         "person": person,
+        "mentions": erasure_mentions(person=person),
         "positions": person.positions.all(),
         "signatures": person.signatures.all(),
     }

@@ -9,7 +9,7 @@ import datetime
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
-from knotenpunkt.accounts.models import Invitation
+from knotenpunkt.accounts.models import ErasureRequest, Invitation
 from knotenpunkt.accounts.tests.factories import UserFactory, grant_role
 from knotenpunkt.eventcalendar.models import Edition, EventSource
 from knotenpunkt.eventcalendar.tests.factories import EventFactory
@@ -59,6 +59,7 @@ OBJECT_MAKERS = {
     "agreement_id": lambda n: AgreementVersionFactory(network=n).pk,
     "network_role_id": lambda n: grant_role(UserFactory(), n, "member_contact").pk,
     "invitation_id": _invitation,
+    "request_id": lambda n: ErasureRequest.objects.create(network=n, user=UserFactory()).pk,
     "slug": _static_page,
     "page_path": knowledge.isolation_page_path,
     "page_id": knowledge.isolation_page_id,

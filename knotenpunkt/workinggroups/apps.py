@@ -7,4 +7,7 @@ class WorkingGroupsConfig(AppConfig):
     verbose_name = "Working groups"
 
     def ready(self):
-        from . import search  # noqa: F401  (groups in the network's search)
+        from . import (
+            personal_data,  # noqa: F401  (group memberships in the own-data export)
+            search,  # noqa: F401  (groups in the network's search)
+        )

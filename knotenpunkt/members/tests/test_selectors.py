@@ -1,5 +1,4 @@
 import datetime
-import json
 
 import pytest
 
@@ -216,33 +215,3 @@ def test_timeline_merges_rows_and_audit_trail(network, coordinator):
 
     without_audit = selectors.organisation_timeline(organisation=organisation, include_audit=False)
     assert "Profile edited" not in [event.text for event in without_audit]
-
-
-def test_personal_data_export_covers_every_network(network, other_network):
-    user = UserFactory()
-    here = PersonFactory(
-        network=network, user=user, full_name="Nadia Rahimi", phone="0170", languages=["fa"]
-    )
-    there = PersonFactory(network=other_network, user=user, full_name="Nadia Rahimi")
-    PersonFactory(network=network, full_name="Someone Else")
-    position = ContactPositionFactory(
-        organisation=OrganisationFactory(network=network, name="Frauencafé"), person=here
-    )
-    AgreementSignatureFactory(organisation=position.organisation, signed_by=here)
-    ContactPositionFactory(organisation=OrganisationFactory(network=other_network), person=there)
-
-    data = selectors.personal_data_export(user=user)
-
-    json.dumps(data)  # serialisable as it is
-    persons = data["contact_persons"]
-    assert {p["network"]["slug"] for p in persons} == {network.slug, other_network.slug}
-    mine = next(p for p in persons if p["network"]["slug"] == network.slug)
-    assert (mine["name"], mine["phone"], mine["languages"]) == ("Nadia Rahimi", "0170", ["fa"])
-    assert mine["positions"][0]["organisation"] == "Frauencafé"
-    assert mine["positions"][0]["started_on"] == "2021-01-01"
-    assert mine["signatures"][0]["organisation"] == "Frauencafé"
-    assert "Someone Else" not in json.dumps(data)
-
-
-def test_personal_data_export_of_a_user_without_contact_person(db):
-    assert selectors.personal_data_export(user=UserFactory()) == {"contact_persons": []}
