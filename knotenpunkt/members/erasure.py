@@ -7,11 +7,11 @@ from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from knotenpunkt.core.dates import network_today
 from knotenpunkt.core.errors import DomainError
 from knotenpunkt.core.models import AuditEntry
 from knotenpunkt.core.services import audit_record
 
-from .dates import network_today
 from .models import ContactPosition, Person
 
 

@@ -22,10 +22,10 @@ from django.utils.translation import gettext
 from django_scopes import scopes_disabled
 
 from knotenpunkt.accounts.permissions import can
+from knotenpunkt.core.dates import network_today
 from knotenpunkt.core.db_functions import JSONRows
 from knotenpunkt.core.memo import network_memo
 
-from .dates import network_today
 from .models import (
     KNOWN_CONTACT_ROLES,
     AgreementSignature,

@@ -25,8 +25,8 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
+from knotenpunkt.core.dates import network_today
 from knotenpunkt.meetings.models import Meeting
-from knotenpunkt.members.dates import network_today
 from knotenpunkt.members.models import Organisation
 
 from .models import Goal, GroupMembership, WorkingGroup

@@ -10,9 +10,9 @@ from django.utils.translation import gettext as _
 
 from knotenpunkt.accounts.decorators import network_permission_required
 from knotenpunkt.accounts.permissions import can
+from knotenpunkt.core.dates import network_today
 from knotenpunkt.core.urls_helpers import network_reverse
 from knotenpunkt.core.views_helpers import form_flow, initial_from
-from knotenpunkt.members.dates import network_today
 
 from . import services
 from .forms import (

@@ -1,4 +1,4 @@
-"""Dates of memberships and roles are local dates of the network's own time zone."""
+"""Dates in the network's own time zone: memberships, roles and targets are local dates."""
 
 import datetime
 
