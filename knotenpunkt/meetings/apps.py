@@ -7,4 +7,12 @@ class MeetingsConfig(AppConfig):
     verbose_name = "Meetings"
 
     def ready(self):
-        from . import search  # noqa: F401  (meetings, minutes and decisions in the search)
+        from knotenpunkt.core import periodic
+
+        from . import (
+            search,  # noqa: F401  (meetings, minutes and decisions in the search)
+            tasks,
+        )
+
+        periodic.register(tasks.meeting_reminders_send)
+        periodic.register(tasks.action_item_reminders_send)
