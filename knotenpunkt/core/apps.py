@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_noop
 
 
 class CoreConfig(AppConfig):
@@ -7,6 +8,7 @@ class CoreConfig(AppConfig):
     verbose_name = "Knotenpunkt core"
 
     def ready(self):
-        from . import periodic, tasks
+        from . import navigation, periodic, tasks
 
         periodic.register(tasks.worker_heartbeat)  # /healthz tells a living worker by it
+        navigation.register_main("core:home", gettext_noop("Home"), order=10)

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_noop
 
 
 class EventCalendarConfig(AppConfig):
@@ -7,7 +8,7 @@ class EventCalendarConfig(AppConfig):
     verbose_name = "Event calendar"
 
     def ready(self):
-        from knotenpunkt.core import periodic
+        from knotenpunkt.core import blocks, navigation, periodic
 
         from . import (
             import_tasks,
@@ -17,3 +18,5 @@ class EventCalendarConfig(AppConfig):
 
         periodic.register(import_tasks.import_sources_due)
         periodic.register(tasks.interrupted_work_fail)
+        blocks.register(blocks.WORKSPACE, "eventcalendar/_workspace_calendar.html", order=40)
+        navigation.register_main("eventcalendar:calendar", gettext_noop("Events"), order=20)
