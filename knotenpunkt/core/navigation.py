@@ -1,7 +1,7 @@
 """The links in the header of every page, registered by the apps in their AppConfig.ready().
 
-Core's base template names no app's URLs (docs/architecture.md, "Registries"); an app
-adds its entries instead::
+Core's base template names no app's URLs (docs/decisions/0018-layers-and-registries.md);
+an app adds its entries instead::
 
     from django.utils.translation import gettext_noop
 
