@@ -15,19 +15,13 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
-from knotenpunkt.core.dates import network_today
+from knotenpunkt.core.dates import network_today, year_bounds
 from knotenpunkt.workinggroups.models import WorkingGroup
 from knotenpunkt.workinggroups.selectors import groups_active_on
 
 from .models import Meeting
 
 SCHEDULED = Meeting.Status.SCHEDULED
-
-
-def _year_bounds(network, year: int) -> tuple[datetime.datetime, datetime.datetime]:
-    """First instant of the year and of the next one, in the network's own time zone."""
-    start = datetime.datetime(year, 1, 1, tzinfo=network.tz)
-    return start, datetime.datetime(year + 1, 1, 1, tzinfo=network.tz)
 
 
 def _count(queryset: QuerySet) -> Coalesce:
@@ -39,7 +33,7 @@ def _count(queryset: QuerySet) -> Coalesce:
 def with_meeting_counts(groups: QuerySet, *, network, now=None) -> QuerySet:
     """The groups with this year's meetings and the next meeting, for the group list."""
     now = now or timezone.now()
-    year_start, year_end = _year_bounds(network, now.astimezone(network.tz).year)
+    year_start, year_end = year_bounds(network, now.astimezone(network.tz).year)
     this_year = Meeting.objects.filter(
         group=OuterRef("pk"),
         status=SCHEDULED,
@@ -143,7 +137,7 @@ def cadence(*, network, year: int | None = None, today: datetime.date | None = N
     """
     today = today or network_today(network)
     year = year or today.year
-    year_start, year_end = _year_bounds(network, year)
+    year_start, year_end = year_bounds(network, year)
     end_of_today = datetime.datetime.combine(
         today + datetime.timedelta(days=1), datetime.time(), tzinfo=network.tz
     )
