@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_noop
 
 
 class AccountsConfig(AppConfig):
@@ -7,10 +8,25 @@ class AccountsConfig(AppConfig):
     verbose_name = "Accounts"
 
     def ready(self):
+        from knotenpunkt.core import navigation, periodic
         from knotenpunkt.core.memo import memo_invalidated_by
 
-        from . import personal_data  # noqa: F401  (the account in the own-data export)
+        from . import (
+            personal_data,  # noqa: F401  (the account in the own-data export)
+            tasks,
+        )
         from .models import NetworkRole
 
         # Roles are memoised per process (permissions.roles_of).
         memo_invalidated_by(NetworkRole)
+        periodic.register(tasks.login_records_prune_task)
+        navigation.register_main("team:list", gettext_noop("Team"), order=90, action="roles.manage")
+        navigation.register_account(
+            "accounts:home", gettext_noop("My account"), order=10, signed_in=True
+        )
+        navigation.register_account(
+            "accounts:logout", gettext_noop("Log out"), order=20, signed_in=True, post=True
+        )
+        navigation.register_account(
+            "accounts:login", gettext_noop("Log in"), order=10, signed_in=False, return_here=True
+        )

@@ -1,23 +1,10 @@
-from django.utils.translation import get_language, gettext, gettext_noop
+from django.utils.translation import get_language, gettext
 
 from knotenpunkt.core.memo import network_memo
+from knotenpunkt.core.navigation import ANY_ROLE, EVERYONE, main_entries
 from knotenpunkt.core.urls_helpers import network_reverse
 
 from .permissions import PERMISSIONS, roles_of
-
-# The main navigation of network pages: URL name, label, and the action that shows the link
-# (None: everyone; "": anyone with a role in the network).
-MAIN_NAV = [
-    ("core:home", gettext_noop("Home"), None),
-    ("eventcalendar:calendar", gettext_noop("Events"), None),
-    ("members:directory", gettext_noop("Members"), None),
-    ("members:workspace", gettext_noop("Workspace"), ""),
-    ("workinggroups:list", gettext_noop("Working groups"), ""),
-    ("meetings:list", gettext_noop("Meetings"), ""),
-    ("knowledge:page_list", gettext_noop("Knowledge"), ""),
-    ("members:manage_list", gettext_noop("Manage"), "members.view_internal"),
-    ("team:list", gettext_noop("Team"), "roles.manage"),
-]
 
 
 def roles(request):
@@ -34,16 +21,20 @@ def roles(request):
 
 
 def main_nav(network, network_roles: frozenset, language: str) -> tuple[dict, ...]:
-    """The links, each {"url", "label"}: the same on every page for a language and set of
-    roles, so memoised (core/memo.py) rather than reversed and translated on every request."""
+    """The links the apps registered (core/navigation.py), each {"url", "label"}: the same on
+    every page for a language and set of roles, so memoised (core/memo.py) rather than
+    reversed and translated on every request."""
 
     def build():
         return tuple(
-            {"url": network_reverse(network, name, lang=language), "label": gettext(label)}
-            for name, label, action in MAIN_NAV
-            if action is None
-            or (action == "" and network_roles)
-            or (action and network_roles & PERMISSIONS[action])
+            {
+                "url": network_reverse(network, entry.url_name, lang=language),
+                "label": gettext(entry.label),
+            }
+            for entry in main_entries()
+            if entry.action is EVERYONE
+            or (entry.action == ANY_ROLE and network_roles)
+            or (entry.action and network_roles & PERMISSIONS[entry.action])
         )
 
     return network_memo(network, ("main nav", language, network_roles), build)

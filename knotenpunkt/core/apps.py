@@ -1,7 +1,14 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_noop
 
 
 class CoreConfig(AppConfig):
     name = "knotenpunkt.core"
     label = "core"
     verbose_name = "Knotenpunkt core"
+
+    def ready(self):
+        from . import navigation, periodic, tasks
+
+        periodic.register(tasks.worker_heartbeat)  # /healthz tells a living worker by it
+        navigation.register_main("core:home", gettext_noop("Home"), order=10)

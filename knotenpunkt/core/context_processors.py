@@ -3,11 +3,13 @@ import re
 from django.conf import settings
 from django.utils.translation import get_language, get_language_info
 
+from .navigation import account_links
+
 LANGUAGE_PREFIX = re.compile(r"^/[a-z]{2}/")
 
 
 def network(request):
-    """The current network and the languages its visitors may switch between.
+    """The current network, the languages its visitors may switch between, the account links.
 
     On a network page each language is a link to the same page in that language (the
     language is part of the path); elsewhere the switcher posts to Django's set_language.
@@ -28,4 +30,8 @@ def network(request):
             for code in codes
         ],
         "current_language": language,
+        "account_nav": account_links(
+            signed_in=getattr(getattr(request, "user", None), "is_authenticated", False),
+            here=request.get_full_path(),
+        ),
     }

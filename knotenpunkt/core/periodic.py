@@ -1,22 +1,37 @@
-"""Recurring work, enqueued by `manage.py periodic`. Apps add their jobs to PERIODIC_JOBS."""
+"""Recurring work, enqueued by `manage.py periodic` (every few minutes from cron or `make run`).
 
-from django.utils.module_loading import import_string
+Core runs no app's code by name: each app registers its jobs in its AppConfig.ready()::
 
-# Dotted paths of tasks without arguments; later apps (reminders, feeds) add theirs here.
-PERIODIC_JOBS = [
-    "knotenpunkt.core.tasks.worker_heartbeat",
-    "knotenpunkt.meetings.tasks.meeting_reminders_send",
-    "knotenpunkt.meetings.tasks.action_item_reminders_send",
-    "knotenpunkt.eventcalendar.import_tasks.import_sources_due",
-    "knotenpunkt.members.tasks.import_jobs_tidy_task",
-    "knotenpunkt.eventcalendar.tasks.interrupted_work_fail",
-    "knotenpunkt.accounts.tasks.login_records_prune_task",
-]
+    from knotenpunkt.core import periodic
+
+    from . import tasks
+
+    periodic.register(tasks.meeting_reminders_send)
+
+A job is a django-tasks task without arguments; it decides itself whether anything is due,
+so running it more often than needed is harmless (docs/decisions/0018-layers-and-registries.md).
+"""
+
+_jobs: dict[str, object] = {}
+
+
+def register(job):
+    """Enqueue `job` on every periodic run; registering it again changes nothing."""
+    _jobs[job.module_path] = job
+    return job
+
+
+def unregister(job) -> None:
+    _jobs.pop(job.module_path, None)
+
+
+def jobs() -> list:
+    """The registered jobs, in the order the apps registered them."""
+    return list(_jobs.values())
 
 
 def run_periodic() -> list[str]:
-    names = []
-    for path in PERIODIC_JOBS:
-        import_string(path).enqueue()
-        names.append(path)
-    return names
+    """Enqueue every registered job; the dotted names of the jobs enqueued."""
+    for job in _jobs.values():
+        job.enqueue()
+    return list(_jobs)

@@ -11,6 +11,7 @@ from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from knotenpunkt.accounts.models import User
+from knotenpunkt.core.dates import network_today
 from knotenpunkt.core.models import Network
 from knotenpunkt.eventcalendar.models import Event, EventTranslation
 from knotenpunkt.knowledge.models import Page, Revision
@@ -24,7 +25,6 @@ from knotenpunkt.meetings.models import (
     MinutesVersion,
     Registration,
 )
-from knotenpunkt.members.dates import network_today
 from knotenpunkt.members.models import (
     MAIN_CONTACT,
     ContactPosition,

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_noop
 
 
 class EventCalendarConfig(AppConfig):
@@ -7,7 +8,16 @@ class EventCalendarConfig(AppConfig):
     verbose_name = "Event calendar"
 
     def ready(self):
+        from knotenpunkt.core import blocks, navigation, periodic
+
         from . import (
-            personal_data,  # noqa: F401  (submitted events in the own-data export)
+            import_tasks,
+            personal_data,  # noqa: F401  (own-data export)
             search,  # noqa: F401  (events in the network's search)
+            tasks,
         )
+
+        periodic.register(import_tasks.import_sources_due)
+        periodic.register(tasks.interrupted_work_fail)
+        blocks.register(blocks.WORKSPACE, "eventcalendar/_workspace_calendar.html", order=40)
+        navigation.register_main("eventcalendar:calendar", gettext_noop("Events"), order=20)

@@ -15,8 +15,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from knotenpunkt.core.errors import DomainError
+from knotenpunkt.core.languages import language_name
 from knotenpunkt.core.services import audit_record
-from knotenpunkt.members.languages import language_name
 
 from .models import Edition, Event
 from .selectors import published_occurrences

@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from knotenpunkt.members.languages import language_name
+from knotenpunkt.core.languages import language_name
 from knotenpunkt.members.models import Organisation
 
 from .models import AUDIENCES, Event

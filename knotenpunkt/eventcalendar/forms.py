@@ -12,8 +12,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from knotenpunkt.members.forms import LanguagesField
-from knotenpunkt.members.languages import language_name
+from knotenpunkt.core.forms import LanguagesField
+from knotenpunkt.core.languages import language_name
 
 from .models import AUDIENCES, Event
 

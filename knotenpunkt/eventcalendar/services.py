@@ -16,11 +16,11 @@ from django.utils.translation import gettext as _
 from PIL import Image, UnidentifiedImageError
 
 from knotenpunkt.core.errors import DomainError, PermissionDenied
+from knotenpunkt.core.languages import parse_language_codes
 from knotenpunkt.core.mail import mail_send_later
 from knotenpunkt.core.search import search_index
 from knotenpunkt.core.services import audit_record
 from knotenpunkt.core.urls_helpers import absolute_url, network_reverse
-from knotenpunkt.members.languages import parse_language_codes
 
 from .models import AUDIENCE_LABELS, Event, EventTranslation
 from .recurrence import check_recurrence

@@ -13,9 +13,9 @@ from django.views.decorators.http import require_POST
 
 from knotenpunkt.accounts.decorators import network_permission_required
 from knotenpunkt.core.errors import DomainError
+from knotenpunkt.core.languages import language_name
 from knotenpunkt.core.urls_helpers import network_reverse
 from knotenpunkt.core.views_helpers import done, form_flow, paginate
-from knotenpunkt.members.languages import language_name
 
 from . import services
 from .forms import ConfirmForm, EventForm, RejectForm, StatusFilterForm, TranslationForm

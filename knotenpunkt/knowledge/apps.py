@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_noop
 
 
 class KnowledgeConfig(AppConfig):
@@ -7,7 +8,15 @@ class KnowledgeConfig(AppConfig):
     verbose_name = "Knowledge base"
 
     def ready(self):
+        from knotenpunkt.core import blocks, navigation
+
         from . import (
             personal_data,  # noqa: F401  (own-data export)
             search,  # noqa: F401  (pages and documents in the network's search)
+        )
+
+        blocks.register(blocks.WORKSPACE, "knowledge/_workspace_knowledge.html", order=60)
+        blocks.register(blocks.GROUP, "knowledge/_group_block.html", order=20)
+        navigation.register_main(
+            "knowledge:page_list", gettext_noop("Knowledge"), order=70, action=navigation.ANY_ROLE
         )

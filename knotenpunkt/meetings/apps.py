@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_noop
 
 
 class MeetingsConfig(AppConfig):
@@ -7,7 +8,20 @@ class MeetingsConfig(AppConfig):
     verbose_name = "Meetings"
 
     def ready(self):
+        from knotenpunkt.core import blocks, navigation, periodic
+
         from . import (
             personal_data,  # noqa: F401  (own-data export)
             search,  # noqa: F401  (meetings, minutes and decisions in the search)
+            tasks,
+        )
+
+        periodic.register(tasks.meeting_reminders_send)
+        periodic.register(tasks.action_item_reminders_send)
+        blocks.register(blocks.WORKSPACE, "meetings/_workspace_actions.html", order=10)
+        blocks.register(blocks.WORKSPACE, "meetings/_workspace_meetings.html", order=30)
+        blocks.register(blocks.WORKSPACE, "meetings/_workspace_cadence.html", order=50)
+        blocks.register(blocks.GROUP, "meetings/_group_block.html", order=10)
+        navigation.register_main(
+            "meetings:list", gettext_noop("Meetings"), order=60, action=navigation.ANY_ROLE
         )

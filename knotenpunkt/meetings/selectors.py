@@ -20,6 +20,7 @@ from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from knotenpunkt.core.dates import year_bounds
 from knotenpunkt.members.selectors import organisations_spoken_for
 
 from .models import (
@@ -287,15 +288,10 @@ def attendance_by_organisation(*, meetings) -> QuerySet:
     )
 
 
-def _year_bounds(network, year: int) -> tuple[datetime.datetime, datetime.datetime]:
-    start = datetime.datetime(year, 1, 1, tzinfo=network.tz)
-    return start, datetime.datetime(year + 1, 1, 1, tzinfo=network.tz)
-
-
 def attendance_figures(*, network, year: int, now=None) -> QuerySet:
     """The year's meetings that took place, with registered and attended counts."""
     now = now or timezone.now()
-    start, end = _year_bounds(network, year)
+    start, end = year_bounds(network, year)
     attended = Attendance.objects.filter(meeting=OuterRef("pk"))
     return (
         Meeting.objects.filter(

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_noop
 
 
 class MembersConfig(AppConfig):
@@ -7,14 +8,26 @@ class MembersConfig(AppConfig):
     verbose_name = "Members"
 
     def ready(self):
+        from knotenpunkt.core import blocks, navigation, periodic
         from knotenpunkt.core.memo import memo_invalidated_by
 
         from . import (
             personal_data,  # noqa: F401  (contact persons in the own-data export)
             receivers,  # noqa: F401  (starter content for new networks)
             search,  # noqa: F401  (organisations in the network's search)
+            tasks,
         )
         from .models import AgreementVersion, OrganisationKind
+
+        periodic.register(tasks.import_jobs_tidy_task)
+        blocks.register(blocks.HOME, "members/_home_members.html", order=10)
+        navigation.register_main("members:directory", gettext_noop("Members"), order=30)
+        navigation.register_main(
+            "members:workspace", gettext_noop("Workspace"), order=40, action=navigation.ANY_ROLE
+        )
+        navigation.register_main(
+            "members:manage_list", gettext_noop("Manage"), order=80, action="members.view_internal"
+        )
 
         # Memoised for the member list and the directory (selectors.*_memoised).
         memo_invalidated_by(OrganisationKind, AgreementVersion)

@@ -21,10 +21,10 @@ from knotenpunkt.accounts.erasure import (
     roles_end,
 )
 from knotenpunkt.core import personal_data
+from knotenpunkt.core.dates import network_today
 from knotenpunkt.core.errors import DomainError
 from knotenpunkt.core.services import audit_record
 
-from .dates import network_today
 from .models import ContactPosition, Person
 
 

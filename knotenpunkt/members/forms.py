@@ -3,8 +3,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from knotenpunkt.core.forms import DateInput, LanguagesField, NetworkForm
+
 from .access import has_member_access, speaks_for_an_organisation
-from .languages import parse_language_codes
 from .models import KNOWN_CONTACT_ROLES, MAIN_CONTACT
 from .selectors import (
     AGREEMENT_SIGNED,
@@ -17,46 +18,6 @@ from .selectors import (
     kinds_memoised,
     persons_for_choice,
 )
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs, format="%Y-%m-%d")
-
-
-class LanguagesField(forms.CharField):
-    """Language codes typed as text ("de, tr, ar"), cleaned to a list."""
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("required", False)
-        kwargs.setdefault("label", _("Languages"))
-        kwargs.setdefault("help_text", _("Language codes separated by commas, e.g. de, tr, ar."))
-        super().__init__(**kwargs)
-
-    def prepare_value(self, value):
-        if isinstance(value, list | tuple):
-            return ", ".join(value)
-        return value
-
-    def clean(self, value):
-        value = super().clean(value)
-        try:
-            return parse_language_codes(value)
-        except ValueError as error:
-            raise forms.ValidationError(
-                _("These are not language codes: %(codes)s"), params={"codes": str(error)}
-            ) from None
-
-
-class NetworkForm(forms.Form):
-    """A form whose choices come from the request's network."""
-
-    def __init__(self, *args, network, **kwargs):
-        self.network = network
-        super().__init__(*args, **kwargs)
-
 
 # Organisations ---------------------------------------------------------------------------
 

@@ -14,7 +14,8 @@ from django.template.defaultfilters import filesizeformat
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from .languages import parse_language_codes
+from knotenpunkt.core.languages import parse_language_codes
+
 from .models import ContactPosition, ImportJob
 
 ORGANISATIONS, PEOPLE = ImportJob.Kind.ORGANISATIONS.value, ImportJob.Kind.PEOPLE.value

@@ -23,11 +23,11 @@ from django.utils.translation import gettext
 from knotenpunkt.accounts.models import ErasureRequest
 from knotenpunkt.accounts.permissions import can
 from knotenpunkt.core import personal_data
+from knotenpunkt.core.dates import network_today
 from knotenpunkt.core.db_functions import JSONRows
 from knotenpunkt.core.memo import network_memo
 from knotenpunkt.core.urls_helpers import network_reverse
 
-from .dates import network_today
 from .models import (
     KNOWN_CONTACT_ROLES,
     AgreementSignature,

@@ -12,16 +12,16 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from knotenpunkt.accounts.services import invitation_create, role_grant
+from knotenpunkt.core.dates import network_today
 from knotenpunkt.core.errors import DomainError
+from knotenpunkt.core.languages import parse_language_codes
 from knotenpunkt.core.services import audit_record
 
 from .access import MEMBER_CONTACT_ROLE, member_access_end
-from .dates import network_today
 from .erasure import (  # noqa: F401  (part of this module's interface)
     erasure_request_carry_out,
     person_erase,
 )
-from .languages import parse_language_codes
 from .models import (
     MAIN_CONTACT,
     AgreementSignature,

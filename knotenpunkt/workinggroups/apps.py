@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_noop
 
 
 class WorkingGroupsConfig(AppConfig):
@@ -7,7 +8,17 @@ class WorkingGroupsConfig(AppConfig):
     verbose_name = "Working groups"
 
     def ready(self):
+        from knotenpunkt.core import blocks, navigation
+
         from . import (
-            personal_data,  # noqa: F401  (group memberships in the own-data export)
+            personal_data,  # noqa: F401  (own-data export)
             search,  # noqa: F401  (groups in the network's search)
+        )
+
+        blocks.register(blocks.WORKSPACE, "workinggroups/_workspace_groups.html", order=20)
+        navigation.register_main(
+            "workinggroups:list",
+            gettext_noop("Working groups"),
+            order=50,
+            action=navigation.ANY_ROLE,
         )

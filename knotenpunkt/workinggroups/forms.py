@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from knotenpunkt.members.forms import DateInput, NetworkForm
+from knotenpunkt.core.forms import DateInput, NetworkForm
 from knotenpunkt.members.selectors import persons_for_choice
 
 from .models import Goal

@@ -12,9 +12,9 @@ from django.utils import formats
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from knotenpunkt.core.dates import network_today
 from knotenpunkt.core.errors import DomainError
 from knotenpunkt.core.services import audit_record
-from knotenpunkt.members.dates import network_today
 
 from .models import Goal, GroupMembership, WorkingGroup
 

@@ -10,9 +10,9 @@ from django.utils.translation import gettext as _
 
 from knotenpunkt.accounts.decorators import network_permission_required
 from knotenpunkt.accounts.permissions import can
+from knotenpunkt.core.dates import network_today
 from knotenpunkt.core.urls_helpers import network_reverse
 from knotenpunkt.core.views_helpers import form_flow, initial_from
-from knotenpunkt.members.dates import network_today
 
 from . import services
 from .forms import (
@@ -26,11 +26,9 @@ from .forms import (
 from .models import Goal
 from .permissions import can_lead, require_lead
 from .selectors import (
-    cadence,
     goal_get,
     group_detail,
     group_get,
-    group_meetings,
     groups_list,
     groups_of_user,
     membership_get,
@@ -89,7 +87,6 @@ def group_detail_page(request, group_slug):
     group = group_detail(network=request.network, group_slug=group_slug)
     context = {
         "group": group,
-        "meetings": group_meetings(group=group),
         "may_lead": can_lead(request.user, group),
         "may_manage": can(request.user, request.network, "groups.manage"),
         "status_form": GoalStatusForm(),
@@ -99,11 +96,14 @@ def group_detail_page(request, group_slug):
 
 @network_permission_required("groups.cadence")
 def cadence_page(request):
-    """This year's cadence, or a past year's (`?year=`), which is then over in full."""
+    """This year's cadence, or a past year's (`?year=`), which is then over in full.
+
+    The meetings app counts the meetings (meetings_tags.cadence_of, docs/decisions/0008).
+    """
     this_year = network_today(request.network).year
     year = CadenceYearForm(request.GET).year_or(this_year)
     context = {
-        "cadence": cadence(network=request.network, year=year),
+        "year": year,
         "previous_year": year - 1,
         "next_year": year + 1 if year < this_year else None,
     }

@@ -4,7 +4,9 @@ from datetime import timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.core.management import call_command
 from django.utils import formats, timezone, translation
+from django_scopes import scope
 
 from knotenpunkt.accounts.models import Invitation, NetworkRole, Role, User
 from knotenpunkt.accounts.services import (
@@ -13,6 +15,7 @@ from knotenpunkt.accounts.services import (
 )
 from knotenpunkt.accounts.tests.factories import UserFactory
 from knotenpunkt.core.errors import DomainError
+from knotenpunkt.core.models import Network
 from knotenpunkt.core.testing import translated
 from knotenpunkt.members.models import Person
 
@@ -190,3 +193,18 @@ def test_a_refused_acceptance_creates_no_account(network):
         "This invitation was withdrawn by the network's coordination.", invitation.language
     )
     assert not User.objects.filter(email__iexact=invitation.email).exists()
+
+
+def test_network_create_invites_the_first_coordinator():
+    call_command(
+        "network_create",
+        "erfurt",
+        name="Netzwerk Erfurt",
+        city="Erfurt",
+        coordinator="K@Example.org",
+    )
+
+    network = Network.objects.get(slug="erfurt")
+    with scope(network=network):
+        invitation = Invitation.objects.get(network=network)
+    assert (invitation.email, invitation.role) == ("k@example.org", Role.COORDINATOR)

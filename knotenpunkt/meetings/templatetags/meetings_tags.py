@@ -36,6 +36,30 @@ def my_open_actions(context):
 
 
 @register.simple_tag
+def meetings_of_group(group):
+    """The group's upcoming and past meetings (its page)."""
+    from ..cadence import group_meetings
+
+    return group_meetings(group=group)
+
+
+@register.simple_tag(takes_context=True)
+def with_meeting_counts(context, groups):
+    """The groups annotated with this year's meetings and the next one (the group list)."""
+    from ..cadence import with_meeting_counts
+
+    return with_meeting_counts(groups, network=context["request"].network)
+
+
+@register.simple_tag(takes_context=True)
+def cadence_of(context, year=None):
+    """Meetings held in `year` (default: this year) against the targets, per group and plenary."""
+    from ..cadence import cadence
+
+    return cadence(network=context["request"].network, year=year)
+
+
+@register.simple_tag
 def records_of_group(group):
     """Latest decisions and open action items of a working group (its page)."""
     from ..selectors import group_records

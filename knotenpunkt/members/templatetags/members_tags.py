@@ -2,7 +2,7 @@
 
 from django import template
 
-from ..languages import language_name
+from knotenpunkt.core.languages import language_name
 
 register = template.Library()
 

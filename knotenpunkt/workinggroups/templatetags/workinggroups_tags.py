@@ -2,15 +2,9 @@
 
 from django import template
 
-from ..selectors import cadence, groups_of_user
+from ..selectors import groups_of_user
 
 register = template.Library()
-
-
-@register.simple_tag(takes_context=True)
-def cadence_this_year(context):
-    """Meetings held this year against the targets, per group and for the plenary."""
-    return cadence(network=context["request"].network)
 
 
 @register.simple_tag(takes_context=True)

@@ -7,16 +7,10 @@ import pytest
 from django.utils import timezone
 
 from knotenpunkt.accounts.tests.factories import UserFactory
+from knotenpunkt.meetings.cadence import cadence, expected_by, group_meetings, with_meeting_counts
 from knotenpunkt.meetings.models import Meeting
 from knotenpunkt.members.tests.factories import OrganisationFactory, PersonFactory
-from knotenpunkt.workinggroups.selectors import (
-    cadence,
-    expected_by,
-    group_detail,
-    group_meetings,
-    groups_list,
-    groups_of_user,
-)
+from knotenpunkt.workinggroups.selectors import group_detail, groups_list, groups_of_user
 
 from .factories import GoalFactory, GroupMembershipFactory, WorkingGroupFactory
 from .helpers import meeting
@@ -44,7 +38,8 @@ def test_the_list_counts_current_members_their_organisations_and_this_years_meet
     meeting(network, group=group, on=D(2024, 6, 1))
     WorkingGroupFactory(network=network, name="Ohne alles")
 
-    rows = {row.name: row for row in groups_list(network=network, active_only=True, now=now)}
+    groups = groups_list(network=network, active_only=True, now=now)
+    rows = {row.name: row for row in with_meeting_counts(groups, network=network, now=now)}
 
     row = rows["Gesundheit"]
     assert (row.member_count, row.organisation_count, row.meetings_this_year) == (3, 1, 2)

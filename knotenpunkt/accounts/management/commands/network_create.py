@@ -1,9 +1,14 @@
-"""`manage.py network_create <slug> --name … --city …`: the next city in one command."""
+"""`manage.py network_create <slug> --name … --city …`: the next city in one command.
+
+It lives in accounts, not core, because it may invite the first coordinator (core imports
+no domain app, docs/decisions/0018-layers-and-registries.md).
+"""
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django_scopes import scopes_disabled
 
+from knotenpunkt.accounts.services import invitation_create
 from knotenpunkt.core.errors import DomainError
 from knotenpunkt.core.services import network_create
 
@@ -59,8 +64,6 @@ class Command(BaseCommand):
                     raise CommandError("; ".join(messages)) from error
                 raise
             if options["coordinator"]:
-                from knotenpunkt.accounts.services import invitation_create
-
                 invitation_create(
                     network=network,
                     email=options["coordinator"],

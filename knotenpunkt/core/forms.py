@@ -1,0 +1,49 @@
+"""Form pieces every app's forms share: the network-bound form and the common widgets and fields.
+
+They live in core so that an app's forms never import another app's forms
+(docs/decisions/0018-layers-and-registries.md).
+"""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from knotenpunkt.core.languages import parse_language_codes
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
+class LanguagesField(forms.CharField):
+    """Language codes typed as text ("de, tr, ar"), cleaned to a list."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("label", _("Languages"))
+        kwargs.setdefault("help_text", _("Language codes separated by commas, e.g. de, tr, ar."))
+        super().__init__(**kwargs)
+
+    def prepare_value(self, value):
+        if isinstance(value, list | tuple):
+            return ", ".join(value)
+        return value
+
+    def clean(self, value):
+        value = super().clean(value)
+        try:
+            return parse_language_codes(value)
+        except ValueError as error:
+            raise forms.ValidationError(
+                _("These are not language codes: %(codes)s"), params={"codes": str(error)}
+            ) from None
+
+
+class NetworkForm(forms.Form):
+    """A form whose choices come from the request's network."""
+
+    def __init__(self, *args, network, **kwargs):
+        self.network = network
+        super().__init__(*args, **kwargs)
