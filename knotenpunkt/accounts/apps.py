@@ -13,3 +13,10 @@ class AccountsConfig(AppConfig):
 
         # Roles are memoised per process (permissions.roles_of).
         memo_invalidated_by(NetworkRole)
+
+        from knotenpunkt.core.audit import audit_kinds_declare
+
+        from .audit import AccountsAuditKind
+
+        # The kinds of entry this app writes to the audit trail (core/audit.py).
+        audit_kinds_declare(AccountsAuditKind)

@@ -3,6 +3,7 @@
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from .audit import CoreAuditKind, audit_kind_declared, changes_for_trail
 from .errors import DomainError
 from .memo import network_data_changed
 from .models import AuditEntry, Network
@@ -13,9 +14,22 @@ def _ref(obj) -> tuple[str, str]:
 
 
 def audit_record(
-    *, network, actor, action: str, target, context=None, summary: str = ""
+    *,
+    network,
+    actor,
+    action: str,
+    target,
+    context=None,
+    summary: str = "",
+    changes: dict | None = None,
 ) -> AuditEntry:
-    """Append one entry to the network's audit trail (called inside the writing service)."""
+    """Append one entry to the network's audit trail (called inside the writing service).
+
+    `action` must be a declared kind (core/audit.py); `changes` is {field: (before, after)},
+    as `field_changes` returns it.
+    """
+    if not audit_kind_declared(action):
+        raise ValueError(f"undeclared audit kind {action!r}: declare it in the app's ready()")
     target_type, target_id = _ref(target)
     context_type, context_id = _ref(context) if context is not None else ("", "")
     actor_obj = actor if getattr(actor, "is_authenticated", False) else None
@@ -30,6 +44,7 @@ def audit_record(
         context_type=context_type,
         context_id=context_id,
         summary=summary,
+        changes=changes_for_trail(changes),
     )
 
 
@@ -44,8 +59,12 @@ def network_create(
     coordinating_body: str = "",
     contact_email: str = "",
     time_zone: str = "Europe/Berlin",
+    actor=None,
 ) -> Network:
-    """Create a network; the starter content is added by the apps listening to `network_created`."""
+    """Create a network; the starter content is added by the apps listening to `network_created`.
+
+    `actor` is the operator's account, or None for a command run on the server.
+    """
     from .signals import network_created
 
     if Network.objects.filter(slug=slug).exists():
@@ -65,6 +84,7 @@ def network_create(
     )
     network.full_clean()
     network.save()
+    audit_record(network=network, actor=actor, action=CoreAuditKind.NETWORK_CREATE, target=network)
     network_created.send(sender=Network, network=network)
     # The starter content is written in bulk, which sends no model signals.
     network_data_changed(network.pk, loaded=network)

@@ -261,10 +261,12 @@ def event_update(*, event: Event, actor, data: dict) -> Event:
     new_organiser = data.get("organiser", event.organiser)
     if new_organiser is not None and new_organiser.pk != event.organiser_id:
         _require_writer(actor, network, new_organiser)
+    previous = {name: getattr(event, name) for name in EVENT_FIELDS}
     changed, new_image = _apply(event, data)
     _validate(event, new_image=new_image)
     if not changed:
         return event
+    changes = {name: (previous[name], getattr(event, name)) for name in sorted(changed)}
     if changed & set(TIME_AND_TITLE_FIELDS):
         event.sequence += 1
     before = event.status
@@ -275,6 +277,7 @@ def event_update(*, event: Event, actor, data: dict) -> Event:
     summary = ", ".join(sorted(changed))
     if event.status != before:
         summary += f" ({before} → {event.status})"
+        changes["status"] = (before, event.status)
     audit_record(
         network=network,
         actor=actor,
@@ -282,6 +285,7 @@ def event_update(*, event: Event, actor, data: dict) -> Event:
         target=event,
         context=event.organiser,
         summary=summary,
+        changes=changes,
     )
     return event
 

@@ -36,7 +36,23 @@ def _scrub_audit_trail(person: Person, *, name: str, email: str, position_ids) -
     for entry in entries:
         entry.target_label = mention.sub(placeholder, entry.target_label)
         entry.summary = mention.sub(placeholder, entry.summary)
-    AuditEntry.objects.bulk_update(entries, ["target_label", "summary"])
+        if (entry.target_type, entry.target_id) == ("members.person", str(person.pk)):
+            # An edit of the person: which fields changed stays, their values (phone …) go.
+            entry.changes = {name: [None, None] for name in entry.changes}
+        else:
+            entry.changes = _scrub_changes(entry.changes, mention, placeholder)
+    AuditEntry.objects.bulk_update(entries, ["target_label", "summary", "changes"])
+
+
+def _scrub_changes(value, mention, placeholder):
+    """The before/after values of an edit with every mention of the person replaced."""
+    if isinstance(value, str):
+        return mention.sub(placeholder, value)
+    if isinstance(value, list):
+        return [_scrub_changes(item, mention, placeholder) for item in value]
+    if isinstance(value, dict):
+        return {key: _scrub_changes(item, mention, placeholder) for key, item in value.items()}
+    return value
 
 
 @transaction.atomic

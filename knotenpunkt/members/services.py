@@ -12,6 +12,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from knotenpunkt.accounts.services import invitation_create, role_grant
+from knotenpunkt.core.audit import field_changes
 from knotenpunkt.core.errors import DomainError
 from knotenpunkt.core.services import audit_record
 
@@ -155,7 +156,8 @@ def organisation_update(*, organisation: Organisation, actor, **changes) -> Orga
     for key, value in changes.items():
         if isinstance(value, str):
             changes[key] = value.strip()
-    changed = [key for key, value in changes.items() if getattr(organisation, key) != value]
+    diff = field_changes(organisation, changes)
+    changed = list(diff)
     if not changed:
         return organisation
     if "name" in changed or "city" in changed:
@@ -178,6 +180,7 @@ def organisation_update(*, organisation: Organisation, actor, **changes) -> Orga
         action="organisation.update",
         target=organisation,
         summary=", ".join(changed),
+        changes=diff,
     )
     return organisation
 
@@ -307,7 +310,8 @@ def person_update(*, person: Person, actor, **changes) -> Person:
     for key, value in changes.items():
         if isinstance(value, str):
             changes[key] = value.strip()
-    changed = [key for key, value in changes.items() if getattr(person, key) != value]
+    diff = field_changes(person, changes)
+    changed = list(diff)
     if not changed:
         return person
     if "email" in changed:
@@ -325,6 +329,7 @@ def person_update(*, person: Person, actor, **changes) -> Person:
         action="person.update",
         target=person,
         summary=", ".join(changed),
+        changes=diff,
     )
     return person
 

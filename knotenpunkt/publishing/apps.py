@@ -14,3 +14,10 @@ class PublishingConfig(AppConfig):
 
         # The footer links on every page are memoised (selectors.footer_pages).
         memo_invalidated_by(StaticPage, StaticPageTranslation)
+
+        from knotenpunkt.core.audit import audit_kinds_declare
+
+        from .audit import PublishingAuditKind
+
+        # The kinds of entry this app writes to the audit trail (core/audit.py).
+        audit_kinds_declare(PublishingAuditKind)

@@ -1,0 +1,89 @@
+"""The declared kinds of audit entries and the before/after values they carry.
+
+Core imports no domain app, so each app declares its own kinds (a `TextChoices` whose labels
+say in words what happened) from its `ready()`; `audit_record` refuses a kind nobody declared,
+so the audit log page can name and filter every entry it shows.
+"""
+
+import datetime
+import decimal
+import uuid
+from collections.abc import Iterable, Mapping
+
+from django.db import models
+from django.db.models.fields.files import FieldFile
+from django.utils.translation import gettext_lazy as _
+
+# Values of these fields never enter the trail, whatever model they belong to.
+SECRET_FIELDS = frozenset({"password", "token", "secret", "memo_token"})
+
+_kinds: dict[str, object] = {}
+
+
+class CoreAuditKind(models.TextChoices):
+    NETWORK_CREATE = "network.create", _("Network created")
+    NETWORK_UPDATE = "network.update", _("Network settings changed")
+    NETWORK_DEACTIVATE = "network.deactivate", _("Network deactivated")
+    NETWORK_ACTIVATE = "network.activate", _("Network activated again")
+
+
+def audit_kinds_declare(kinds: type[models.TextChoices]) -> None:
+    """Declare an app's kinds; called from its `AppConfig.ready()`."""
+    for value, label in kinds.choices:
+        _kinds[value] = label
+
+
+def audit_kind_declared(kind: str) -> bool:
+    return kind in _kinds
+
+
+def audit_kind_label(kind: str) -> str:
+    """The kind in words, in the active language; an old undeclared kind shows as it is."""
+    return str(_kinds.get(kind, kind))
+
+
+def audit_kind_choices() -> list[tuple[str, str]]:
+    """Every declared kind with its label, ordered by label in the active language."""
+    return sorted(((kind, str(label)) for kind, label in _kinds.items()), key=lambda c: c[1])
+
+
+def json_safe(value):
+    """A value as JSON can hold it: dates as ISO text, objects and files by their name."""
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    if isinstance(value, datetime.date | datetime.time):
+        return value.isoformat()
+    if isinstance(value, decimal.Decimal | uuid.UUID):
+        return str(value)
+    if isinstance(value, FieldFile):
+        return value.name or ""
+    if isinstance(value, Mapping):
+        return {str(key): json_safe(item) for key, item in value.items()}
+    if isinstance(value, list | tuple | set | frozenset):
+        return [json_safe(item) for item in value]
+    return str(value)
+
+
+def field_changes(instance, values: Mapping, *, fields: Iterable[str] | None = None) -> dict:
+    """{field: (before, after)} for the values that differ from the instance's current ones.
+
+    Called before the values are applied; the result's keys are the fields to save, and the
+    result itself is what `audit_record(changes=…)` keeps (secrets are left out there).
+    """
+    names = values.keys() if fields is None else fields
+    return {
+        name: (getattr(instance, name), values[name])
+        for name in names
+        if getattr(instance, name) != values[name]
+    }
+
+
+def changes_for_trail(changes: Mapping | None) -> dict:
+    """The JSON form of `field_changes`, without secret fields."""
+    if not changes:
+        return {}
+    return {
+        name: [json_safe(before), json_safe(after)]
+        for name, (before, after) in changes.items()
+        if name not in SECRET_FIELDS
+    }
