@@ -6,7 +6,8 @@ from .models import AuditEntry, Network
 
 
 def networks_list():
-    return Network.objects.order_by("name")
+    """The networks listed on the start page: the active ones."""
+    return Network.objects.filter(is_active=True).order_by("name")
 
 
 def audit_trail(*, network, target_type: str, target_id) -> "list[AuditEntry]":

@@ -1,10 +1,12 @@
 """Writes that belong to the core: the audit trail and networks themselves."""
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from .audit import CoreAuditKind, audit_kind_declared, changes_for_trail
+from .audit import CoreAuditKind, audit_kind_declared, changes_for_trail, field_changes
 from .errors import DomainError
+from .images import check_image
 from .memo import network_data_changed
 from .models import AuditEntry, Network
 
@@ -88,4 +90,81 @@ def network_create(
     network_created.send(sender=Network, network=network)
     # The starter content is written in bulk, which sends no model signals.
     network_data_changed(network.pk, loaded=network)
+    return network
+
+
+@transaction.atomic
+def network_active_set(*, network: Network, active: bool, actor) -> Network:
+    """Deactivate a network (its pages answer 404, its jobs skip it) or activate it again.
+
+    Done by the installation's operator; the data stays, so activating restores everything.
+    """
+    if network.is_active == active:
+        return network
+    network.is_active = active
+    network.save(update_fields=["is_active"])
+    audit_record(
+        network=network,
+        actor=actor,
+        action=CoreAuditKind.NETWORK_ACTIVATE if active else CoreAuditKind.NETWORK_DEACTIVATE,
+        target=network,
+        changes={"is_active": (not active, active)},
+    )
+    return network
+
+
+# What the coordinator edits on the settings page; slug, time zone and activity stay with the
+# operator, since addresses, stored local times and availability depend on them.
+NETWORK_SETTINGS_FIELDS = (
+    "name",
+    "city",
+    "coordinating_body",
+    "contact_email",
+    "contact_phone",
+    "address",
+    "imprint_responsible",
+    "logo",
+    "default_language",
+    "enabled_languages",
+    "edition_months",
+    "plenaries_per_year_target",
+)
+
+
+@transaction.atomic
+def network_update(*, network: Network, actor, **values) -> Network:
+    """Change the network's own settings; the audit entry keeps each field before and after."""
+    unknown = set(values) - set(NETWORK_SETTINGS_FIELDS)
+    if unknown:
+        raise TypeError(f"not editable: {', '.join(sorted(unknown))}")
+    for name, value in values.items():
+        if isinstance(value, str):
+            values[name] = value.strip()
+    if "edition_months" in values:
+        values["edition_months"] = sorted({int(month) for month in values["edition_months"]})
+    if "enabled_languages" in values:
+        default = values.get("default_language", network.default_language)
+        values["enabled_languages"] = sorted({*values["enabled_languages"], default})
+    if values.get("logo"):
+        check_image(values["logo"], field="logo")
+    changes = field_changes(network, values)
+    if not changes:
+        return network
+    for name in changes:
+        setattr(network, name, values[name])
+    try:
+        network.full_clean(exclude=["slug"])
+    except ValidationError as error:
+        field, messages = next(iter(error.message_dict.items()))
+        raise DomainError(messages[0], field=field) from error
+    # Network.save renews the memo token: navigation, footer and languages are read anew.
+    network.save(update_fields=list(changes))
+    audit_record(
+        network=network,
+        actor=actor,
+        action=CoreAuditKind.NETWORK_UPDATE,
+        target=network,
+        summary=", ".join(changes),
+        changes=changes,
+    )
     return network

@@ -210,10 +210,13 @@ def import_source(source_id: int, actor_id: int | None = None, language: str = "
 
 @task()
 def import_sources_due() -> int:
-    """Periodic: queue every active URL source that is not waiting or running already."""
+    """Periodic: queue every active URL source that is not waiting or running already.
+
+    A deactivated network's sources wait until it is active again.
+    """
     with scopes_disabled():
         sources = list(
-            EventSource.objects.filter(active=True)
+            EventSource.objects.filter(active=True, network__is_active=True)
             .exclude(url="")
             .exclude(last_status__in=PENDING)
             .select_related("network")
