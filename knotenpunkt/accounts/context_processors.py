@@ -17,6 +17,8 @@ MAIN_NAV = [
     ("knowledge:page_list", gettext_noop("Knowledge"), ""),
     ("members:manage_list", gettext_noop("Manage"), "members.view_internal"),
     ("team:list", gettext_noop("Team"), "roles.manage"),
+    ("publishing:settings", gettext_noop("Settings"), "network.settings"),
+    ("audit:log", gettext_noop("Audit log"), "audit.view"),
 ]
 
 

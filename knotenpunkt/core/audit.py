@@ -9,9 +9,14 @@ import datetime
 import decimal
 import uuid
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 
+from django.apps import apps
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.db.models.fields.files import FieldFile
+from django.utils.text import capfirst
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 # Values of these fields never enter the trail, whatever model they belong to.
@@ -87,3 +92,52 @@ def changes_for_trail(changes: Mapping | None) -> dict:
         for name, (before, after) in changes.items()
         if name not in SECRET_FIELDS
     }
+
+
+@dataclass(frozen=True)
+class ReadableChange:
+    field: str
+    before: str
+    after: str
+
+
+# Long texts (a page's body) are shown cut; the object's own history holds them in full.
+SHOWN_CHARACTERS = 300
+
+
+def _field_of(target_type: str, name: str):
+    try:
+        return apps.get_model(target_type)._meta.get_field(name)
+    except (LookupError, ValueError, FieldDoesNotExist):
+        return None  # a model or field that no longer exists: show the stored names
+
+
+def object_type_label(target_type: str) -> str:
+    """The name of a type of object ("members.organisation") in the active language."""
+    try:
+        return str(capfirst(apps.get_model(target_type)._meta.verbose_name))
+    except (LookupError, ValueError):
+        return target_type
+
+
+def _readable(value, field) -> str:
+    if value is None or value == "" or value == []:
+        return "–"
+    if isinstance(value, bool):
+        return gettext("Yes") if value else gettext("No")
+    labels = dict(field.flatchoices) if field is not None and field.choices else {}
+    if isinstance(value, list):
+        return ", ".join(str(labels.get(item, item)) for item in value)
+    text = str(labels.get(value, value))
+    return text if len(text) <= SHOWN_CHARACTERS else text[:SHOWN_CHARACTERS] + "…"
+
+
+def readable_changes(entry) -> list[ReadableChange]:
+    """An entry's before/after values in words: field labels and choices in the active language."""
+    result = []
+    for name, values in (entry.changes or {}).items():
+        before, after = (list(values) + [None, None])[:2]
+        field = _field_of(entry.target_type, name)
+        label = capfirst(field.verbose_name) if field is not None else name
+        result.append(ReadableChange(str(label), _readable(before, field), _readable(after, field)))
+    return result

@@ -37,6 +37,11 @@ class Network(models.Model):
         _("enabled languages"), default=list, validators=[validate_languages]
     )
     coordinating_body = models.CharField(_("coordinating body"), max_length=200, blank=True)
+    description = models.TextField(
+        _("description"),
+        blank=True,
+        help_text=_("A few sentences for the homepage. Empty: a general sentence about the city."),
+    )
     logo = models.ImageField(_("logo"), upload_to="networks/", blank=True)
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
     contact_phone = models.CharField(_("contact phone"), max_length=50, blank=True)

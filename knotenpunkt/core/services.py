@@ -118,6 +118,7 @@ def network_active_set(*, network: Network, active: bool, actor) -> Network:
 NETWORK_SETTINGS_FIELDS = (
     "name",
     "city",
+    "description",
     "coordinating_body",
     "contact_email",
     "contact_phone",
@@ -159,6 +160,8 @@ def network_update(*, network: Network, actor, **values) -> Network:
         raise DomainError(messages[0], field=field) from error
     # Network.save renews the memo token: navigation, footer and languages are read anew.
     network.save(update_fields=list(changes))
+    if "logo" in changes:  # the name the storage gave the file, not the uploaded one
+        changes["logo"] = (changes["logo"][0], network.logo)
     audit_record(
         network=network,
         actor=actor,
