@@ -15,7 +15,7 @@ AUDIT_PAGE_SIZE = 50
 @network_permission_required("audit.view")
 def audit_log_page(request):
     network = request.network
-    form = AuditFilterForm(request.GET or None, network=network)
+    form = AuditFilterForm(request.GET, network=network)
     page = paginate(request, audit_log(network=network, **form.filters()), AUDIT_PAGE_SIZE)
     rows = [
         {
