@@ -16,6 +16,8 @@ from knotenpunkt.core.testing import translated
 from knotenpunkt.core.tests.factories import NetworkFactory
 from knotenpunkt.eventcalendar.import_tasks import event_source_create
 from knotenpunkt.eventcalendar.tests.test_import import make_member_contact
+from knotenpunkt.members.services import person_erase, person_update
+from knotenpunkt.members.tests.factories import PersonFactory
 from knotenpunkt.workinggroups.services import group_update
 from knotenpunkt.workinggroups.tests.factories import WorkingGroupFactory
 
@@ -180,3 +182,15 @@ def test_a_network_made_by_a_command_is_recorded_as_the_system(db):
     with scope(network=network):
         entry = AuditEntry.objects.get(action="network.create")
     assert entry.actor is None and entry.actor_label
+
+
+def test_erasing_a_person_removes_their_old_values_from_the_trail(network, coordinator):
+    with scope(network=network):
+        person = PersonFactory(
+            network=network, full_name="Ayşe Demir", email="ayse@example.org", phone="0561 1"
+        )
+        person_update(person=person, actor=coordinator, phone="0561 2", full_name="Ayşe Kaya")
+        person_erase(person=person, actor=coordinator)
+        entry = AuditEntry.objects.get(action="person.update")
+    assert entry.changes == {"full_name": [None, None], "phone": [None, None]}
+    assert "Ayşe" not in entry.target_label
