@@ -142,7 +142,10 @@ def network_update(*, network: Network, actor, **values) -> Network:
         if isinstance(value, str):
             values[name] = value.strip()
     if "edition_months" in values:
-        values["edition_months"] = sorted({int(month) for month in values["edition_months"]})
+        months = set(values["edition_months"])
+        if not all(isinstance(month, int) and 1 <= month <= 12 for month in months):
+            raise DomainError(_("Choose months from January to December."), field="edition_months")
+        values["edition_months"] = sorted(months)
     if "enabled_languages" in values:
         default = values.get("default_language", network.default_language)
         values["enabled_languages"] = sorted({*values["enabled_languages"], default})
@@ -151,11 +154,14 @@ def network_update(*, network: Network, actor, **values) -> Network:
     changes = field_changes(network, values)
     if not changes:
         return network
-    for name in changes:
-        setattr(network, name, values[name])
+    for name, (_before, after) in changes.items():
+        setattr(network, name, after)
     try:
         network.full_clean(exclude=["slug"])
     except ValidationError as error:
+        # The instance is the request's own network: the rest of the page must show it unchanged.
+        for name, (before, _after) in changes.items():
+            setattr(network, name, before)
         field, messages = next(iter(error.message_dict.items()))
         raise DomainError(messages[0], field=field) from error
     # Network.save renews the memo token: navigation, footer and languages are read anew.

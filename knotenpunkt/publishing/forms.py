@@ -52,11 +52,7 @@ class NetworkSettingsForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         help_text=Network._meta.get_field("edition_months").help_text,
     )
-    plenaries_per_year_target = forms.IntegerField(
-        label=Network._meta.get_field("plenaries_per_year_target").verbose_name,
-        min_value=0,
-        max_value=52,
-    )
+    plenaries_per_year_target = _model_field("plenaries_per_year_target")
 
     def values(self) -> dict:
         """The cleaned data as `network_update` takes it: an untouched logo is left out."""
