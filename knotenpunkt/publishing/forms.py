@@ -73,3 +73,9 @@ class StaticPageTextForm(forms.Form):
         required=False,
         help_text=_("Leave title and text empty to remove this language's text."),
     )
+
+    def __init__(self, *args, language: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The text is in `language`, whatever the page around it is written in (RTL included).
+        for field in self.fields.values():
+            field.widget.attrs.update({"lang": language, "dir": "auto"})

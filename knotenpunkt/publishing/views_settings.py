@@ -59,9 +59,11 @@ def static_page_text(request, slug, language):
     network = request.network
     page, text = static_page_text_get(network=network, slug=slug, language=language)
     initial = {"title": text.title, "body": text.body} if text else {}
-    form = StaticPageTextForm(request.POST or None, initial=initial)
-    names = {"page": text.title if text else page.slug, "language": language}
-    names["language"] = get_language_info(language)["name_local"]
+    form = StaticPageTextForm(request.POST or None, initial=initial, language=language)
+    names = {
+        "page": text.title if text else page.slug,
+        "language": get_language_info(language)["name_local"],
+    }
     return form_flow(
         request,
         form,
