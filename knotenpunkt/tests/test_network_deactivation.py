@@ -10,6 +10,7 @@ from django_scopes import scope
 from knotenpunkt.accounts.tests.factories import UserFactory
 from knotenpunkt.core.models import AuditEntry
 from knotenpunkt.core.services import network_active_set
+from knotenpunkt.core.testing import translated
 from knotenpunkt.eventcalendar.import_tasks import import_sources_due
 from knotenpunkt.eventcalendar.models import EventSource
 from knotenpunkt.meetings.reminders import send_meeting_reminders
@@ -107,3 +108,22 @@ def test_the_periodic_jobs_skip_a_deactivated_network(operator, network, other_n
         assert EventSource.objects.get().last_status == "queued"
     with scope(network=network):
         assert EventSource.objects.get().last_status != "queued"
+
+
+def test_the_account_page_no_longer_links_to_a_deactivated_network(
+    client, coordinator, operator, network
+):
+    client.force_login(coordinator)
+    network_active_set(network=network, active=False, actor=operator)
+
+    page = client.get("/accounts/").content.decode()
+
+    assert "Netzwerk Musterstadt" in page
+    assert f"/{network.slug}/" not in page
+    assert (
+        translated(
+            "This network has been deactivated by the platform's operator; its pages are closed.",
+            coordinator.preferred_language,
+        )
+        in page
+    )
