@@ -15,6 +15,7 @@ from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.db.models.fields.files import FieldFile
+from django.utils import formats, timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -120,11 +121,24 @@ def object_type_label(target_type: str) -> str:
         return target_type
 
 
+def _readable_moment(value: str, field) -> str:
+    """A stored ISO date or time in the reader's format (times in the active time zone)."""
+    try:
+        if isinstance(field, models.DateTimeField):
+            moment = timezone.localtime(datetime.datetime.fromisoformat(value))
+            return formats.date_format(moment, "SHORT_DATETIME_FORMAT")
+        return formats.date_format(datetime.date.fromisoformat(value), "SHORT_DATE_FORMAT")
+    except ValueError:
+        return value
+
+
 def _readable(value, field) -> str:
     if value is None or value == "" or value == []:
         return "–"
     if isinstance(value, bool):
         return gettext("Yes") if value else gettext("No")
+    if isinstance(value, str) and isinstance(field, models.DateField):
+        return _readable_moment(value, field)
     labels = dict(field.flatchoices) if field is not None and field.choices else {}
     if isinstance(value, list):
         return ", ".join(str(labels.get(item, item)) for item in value)

@@ -5,11 +5,18 @@ import datetime
 from pathlib import Path
 
 import pytest
+from django.utils import formats, translation
+from django.utils.text import capfirst
 from django_scopes import scope
 
 from knotenpunkt.accounts.services import account_update
 from knotenpunkt.accounts.tests.factories import UserFactory, grant_role
-from knotenpunkt.core.audit import audit_kind_declared, audit_kind_label, changes_for_trail
+from knotenpunkt.core.audit import (
+    audit_kind_declared,
+    audit_kind_label,
+    changes_for_trail,
+    readable_changes,
+)
 from knotenpunkt.core.models import AuditEntry
 from knotenpunkt.core.services import audit_record, network_create
 from knotenpunkt.core.testing import translated
@@ -18,6 +25,7 @@ from knotenpunkt.eventcalendar.import_tasks import event_source_create
 from knotenpunkt.eventcalendar.tests.test_import import make_member_contact
 from knotenpunkt.members.services import person_erase, person_update
 from knotenpunkt.members.tests.factories import PersonFactory
+from knotenpunkt.workinggroups.models import WorkingGroup
 from knotenpunkt.workinggroups.services import group_update
 from knotenpunkt.workinggroups.tests.factories import WorkingGroupFactory
 
@@ -194,3 +202,22 @@ def test_erasing_a_person_removes_their_old_values_from_the_trail(network, coord
         entry = AuditEntry.objects.get(action="person.update")
     assert entry.changes == {"full_name": [None, None], "phone": [None, None]}
     assert "Ayşe" not in entry.target_label
+
+
+def test_changes_read_in_words_and_formats_of_the_readers_language(network, coordinator):
+    with scope(network=network):
+        group = WorkingGroupFactory(network=network, active_from=datetime.date(2025, 9, 1))
+        group_update(group=group, actor=coordinator, active_from=datetime.date(2026, 1, 31))
+        entry = AuditEntry.objects.get(action="group.update")
+
+    with translation.override("de"):
+        [change] = readable_changes(entry)
+        label = capfirst(WorkingGroup._meta.get_field("active_from").verbose_name)
+        assert (change.field, change.before, change.after) == (
+            str(label),
+            "01.09.2025",
+            "31.01.2026",
+        )
+    with translation.override("en"):
+        [change] = readable_changes(entry)
+        assert change.after == formats.date_format(datetime.date(2026, 1, 31), "SHORT_DATE_FORMAT")
