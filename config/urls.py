@@ -15,6 +15,7 @@ network_patterns = [
     path("", include("knotenpunkt.core.urls")),
     path("", include("knotenpunkt.members.urls")),
     path("", include("knotenpunkt.accounts.urls_network")),
+    path("", include("knotenpunkt.accounts.urls_audit")),
     path("", include("knotenpunkt.publishing.urls")),
     path("", include("knotenpunkt.workinggroups.urls")),
     path("", include("knotenpunkt.meetings.urls")),

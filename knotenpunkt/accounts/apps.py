@@ -21,6 +21,9 @@ class AccountsConfig(AppConfig):
         memo_invalidated_by(NetworkRole)
         periodic.register(tasks.login_records_prune_task)
         navigation.register_main("team:list", gettext_noop("Team"), order=90, action="roles.manage")
+        navigation.register_main(
+            "audit:log", gettext_noop("Audit log"), order=110, action="audit.view"
+        )
         navigation.register_account(
             "accounts:home", gettext_noop("My account"), order=10, signed_in=True
         )
@@ -30,3 +33,10 @@ class AccountsConfig(AppConfig):
         navigation.register_account(
             "accounts:login", gettext_noop("Log in"), order=10, signed_in=False, return_here=True
         )
+
+        from knotenpunkt.core.audit import audit_kinds_declare
+
+        from .audit import AccountsAuditKind
+
+        # The kinds of entry this app writes to the audit trail (core/audit.py).
+        audit_kinds_declare(AccountsAuditKind)

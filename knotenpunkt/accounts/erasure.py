@@ -36,11 +36,13 @@ def former_contact(network) -> str:
         return _("Former contact")
 
 
-def audit_scrub(*, network, texts, about=None) -> int:
+def audit_scrub(*, network, texts, about=None, edits_of=None) -> int:
     """Replace the texts (names, addresses) in the network's audit entries with "former contact".
 
     `about` (a Q) adds entries that concern the erased person although their labels do not
-    quote the texts. Returns how many entries were rewritten.
+    quote the texts. `edits_of` (an object) names the erased record itself: of its edits,
+    which fields changed stays, their values (a phone number …) go. Returns how many entries
+    were rewritten.
     """
     texts = [text for text in texts if text]
     if not texts:
@@ -54,11 +56,27 @@ def audit_scrub(*, network, texts, about=None) -> int:
         for field in ("actor_label", "target_label", "summary"):
             query |= Q(**{f"{field}__icontains": text})
     entries = list(AuditEntry.objects.filter(network=network).filter(query))
+    erased_target = (edits_of._meta.label_lower, str(edits_of.pk)) if edits_of is not None else None
     for entry in entries:
         for field in ("actor_label", "target_label", "summary"):
             setattr(entry, field, mention.sub(placeholder, getattr(entry, field)))
-    AuditEntry.objects.bulk_update(entries, ["actor_label", "target_label", "summary"])
+        if (entry.target_type, entry.target_id) == erased_target:
+            entry.changes = {name: [None, None] for name in entry.changes}
+        else:
+            entry.changes = _scrub_changes(entry.changes, mention, placeholder)
+    AuditEntry.objects.bulk_update(entries, ["actor_label", "target_label", "summary", "changes"])
     return len(entries)
+
+
+def _scrub_changes(value, mention, placeholder):
+    """The before/after values of an edit with every mention of the person replaced."""
+    if isinstance(value, str):
+        return mention.sub(placeholder, value)
+    if isinstance(value, list):
+        return [_scrub_changes(item, mention, placeholder) for item in value]
+    if isinstance(value, dict):
+        return {key: _scrub_changes(item, mention, placeholder) for key, item in value.items()}
+    return value
 
 
 @transaction.atomic

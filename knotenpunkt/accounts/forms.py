@@ -9,7 +9,9 @@ from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.debug import sensitive_variables
 
+from knotenpunkt.core.audit import audit_kind_choices, object_type_label
 from knotenpunkt.core.mail import mail_send_later
+from knotenpunkt.core.selectors import SYSTEM_ACTOR, audit_actor_ids, audit_target_types
 from knotenpunkt.core.urls_helpers import absolute_url
 
 from .models import Role, User
@@ -169,3 +171,39 @@ class InviteForm(forms.Form):
             (code, get_language_info(code)["name_local"]) for code in network.languages
         ]
         self.fields["language"].initial = network.default_language
+
+
+class AuditFilterForm(forms.Form):
+    """Narrows the network's audit log by who, what kind, which type of object and its name.
+
+    Read from the query string: a value that is not offered is ignored, never an error page.
+    """
+
+    actor = forms.ChoiceField(label=_("Person"), required=False)
+    kind = forms.ChoiceField(label=_("Kind"), required=False)
+    target_type = forms.ChoiceField(label=_("Type of object"), required=False)
+    text = forms.CharField(label=_("Object"), max_length=200, required=False)
+
+    def __init__(self, *args, network, **kwargs):
+        super().__init__(*args, **kwargs)
+        actors = User.objects.filter(pk__in=audit_actor_ids(network=network)).order_by(
+            "full_name", "email"
+        )
+        self.fields["actor"].choices = [
+            ("", _("Everyone")),
+            (SYSTEM_ACTOR, _("The system (automatic)")),
+            *((str(user.pk), str(user)) for user in actors),
+        ]
+        self.fields["kind"].choices = [("", _("All kinds")), *audit_kind_choices()]
+        self.fields["target_type"].choices = [
+            ("", _("All types")),
+            *sorted(
+                ((name, object_type_label(name)) for name in audit_target_types(network=network)),
+                key=lambda choice: choice[1],
+            ),
+        ]
+
+    def filters(self) -> dict:
+        """The valid parts only: an outdated link still applies the rest of its filter."""
+        self.is_valid()
+        return {name: value for name, value in self.cleaned_data.items() if value}

@@ -22,6 +22,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "agreements.manage": frozenset({C}),
     "people.erase": frozenset({C}),
     "audit.view": frozenset({C}),
+    "network.settings": frozenset({C}),
     "roles.manage": frozenset({C}),
     "organisation.edit_own": frozenset({C, M}),
     "reports.view": frozenset({C, L}),

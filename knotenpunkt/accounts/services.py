@@ -7,11 +7,13 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from knotenpunkt.core.audit import field_changes
 from knotenpunkt.core.errors import DomainError
 from knotenpunkt.core.mail import mail_send_later
 from knotenpunkt.core.services import audit_record
 from knotenpunkt.core.urls_helpers import absolute_url
 
+from .audit import AccountsAuditKind
 from .models import Invitation, NetworkRole, Role, User
 
 
@@ -200,10 +202,28 @@ def account_create_from_invitation(
 
 @transaction.atomic
 def account_update(*, user: User, full_name: str, preferred_language: str) -> User:
-    """The user's own settings; they belong to no network, so there is no network audit trail."""
+    """The user's own settings, recorded in the trail of every network where they hold a role.
+
+    An account belongs to no network, but the networks it works in show its name.
+    """
     if preferred_language not in dict(settings.LANGUAGES):
         raise DomainError(_("Choose one of the offered languages."), field="preferred_language")
-    user.full_name = full_name.strip()
-    user.preferred_language = preferred_language
-    user.save(update_fields=["full_name", "preferred_language"])
+    changes = field_changes(
+        user, {"full_name": full_name.strip(), "preferred_language": preferred_language}
+    )
+    if not changes:
+        return user
+    for name, (_before, after) in changes.items():
+        setattr(user, name, after)
+    user.save(update_fields=list(changes))
+    roles = NetworkRole.objects.with_scopes_disabled().filter(user=user).select_related("network")
+    for network in {role.network_id: role.network for role in roles}.values():
+        audit_record(
+            network=network,
+            actor=user,
+            action=AccountsAuditKind.ACCOUNT_UPDATE,
+            target=user,
+            summary=", ".join(changes),
+            changes=changes,
+        )
     return user

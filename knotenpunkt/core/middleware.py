@@ -28,7 +28,8 @@ class NetworkMiddleware:
         if lang not in LANGUAGE_CODES:
             raise Http404("unknown language")
         try:
-            network = Network.objects.get(slug=slug)
+            # A network the operator deactivated answers like one that never existed.
+            network = Network.objects.get(slug=slug, is_active=True)
         except Network.DoesNotExist:
             raise Http404("unknown network") from None
         if lang not in network.languages:

@@ -37,6 +37,11 @@ class Network(models.Model):
         _("enabled languages"), default=list, validators=[validate_languages]
     )
     coordinating_body = models.CharField(_("coordinating body"), max_length=200, blank=True)
+    description = models.TextField(
+        _("description"),
+        blank=True,
+        help_text=_("A few sentences for the homepage. Empty: a general sentence about the city."),
+    )
     logo = models.ImageField(_("logo"), upload_to="networks/", blank=True)
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
     contact_phone = models.CharField(_("contact phone"), max_length=50, blank=True)
@@ -55,6 +60,14 @@ class Network(models.Model):
     )
     time_zone = models.CharField(
         _("time zone"), max_length=64, default="Europe/Berlin", validators=[validate_time_zone]
+    )
+    is_active = models.BooleanField(
+        _("active"),
+        default=True,
+        help_text=_(
+            "A deactivated network's pages answer “not found”, it is not listed on the start "
+            "page and its periodic jobs skip it. Its data stays."
+        ),
     )
     created_at = models.DateTimeField(auto_now_add=True)
     # Renewed by every change to data that pages memoise per process (core/memo.py).
@@ -135,6 +148,8 @@ class AuditEntry(NetworkScopedModel):
     context_type = models.CharField(max_length=80, blank=True)
     context_id = models.CharField(max_length=64, blank=True)
     summary = models.TextField(blank=True)
+    # {field: [before, after]} of an edit, JSON-safe and without secrets (core/audit.py).
+    changes = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
 
     class Meta:

@@ -34,8 +34,23 @@ def paginate(request, queryset, per_page: int = PAGE_SIZE):
     return Paginator(queryset, per_page).get_page(request.GET.get("page"))
 
 
-def form_page(request, form, *, title, back_url, submit_label, intro="", danger=False):
-    """The one template for every simple form: heading, intro, the form, a way back."""
+def form_page(
+    request,
+    form,
+    *,
+    title,
+    back_url,
+    submit_label,
+    intro="",
+    danger=False,
+    template="core/form_page.html",
+    extra=None,
+):
+    """The one template for every simple form: heading, intro, the form, a way back.
+
+    A page that shows more than the form names a `template` extending core/form_page.html
+    and gives its `extra` context.
+    """
     context = {
         "form": form,
         "title": title,
@@ -43,8 +58,9 @@ def form_page(request, form, *, title, back_url, submit_label, intro="", danger=
         "submit_label": submit_label,
         "intro": intro,
         "danger": danger,
+        **(extra or {}),
     }
-    return render(request, "core/form_page.html", context)
+    return render(request, template, context)
 
 
 def done(request, message, url):

@@ -21,3 +21,10 @@ class EventCalendarConfig(AppConfig):
         periodic.register(tasks.interrupted_work_fail)
         blocks.register(blocks.WORKSPACE, "eventcalendar/_workspace_calendar.html", order=40)
         navigation.register_main("eventcalendar:calendar", gettext_noop("Events"), order=20)
+
+        from knotenpunkt.core.audit import audit_kinds_declare
+
+        from .audit import CalendarAuditKind
+
+        # The kinds of entry this app writes to the audit trail (core/audit.py).
+        audit_kinds_declare(CalendarAuditKind)

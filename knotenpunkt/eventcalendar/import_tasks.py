@@ -2,7 +2,8 @@
 
 Registering a source or pressing "import now" only queues the task; fetching and importing never
 run in a request. An uploaded file is kept in the default storage under the source's id until the
-next upload replaces it. The import run itself writes the one audit entry (with who asked).
+next upload replaces it. Registering writes an audit entry; each import run writes one more
+(with who asked), so "import now" itself leaves none.
 """
 
 from django.core.files.base import ContentFile
@@ -17,9 +18,11 @@ from django_tasks import task
 
 from knotenpunkt.accounts.permissions import can
 from knotenpunkt.core.errors import DomainError, ImportRejected
+from knotenpunkt.core.services import audit_record
 from knotenpunkt.members.models import Organisation
 from knotenpunkt.members.selectors import organisations_spoken_for
 
+from .audit import CalendarAuditKind
 from .fetch import FetchError, fetch_ical
 from .ical_import import problem, source_import
 from .models import EventSource
@@ -103,6 +106,14 @@ def event_source_create(
     )
     if upload is not None:
         _upload_store(source, upload)
+    audit_record(
+        network=network,
+        actor=actor,
+        action=CalendarAuditKind.EVENT_SOURCE_CREATE,
+        target=source,
+        context=organisation,
+        summary=url or _("uploaded file"),
+    )
     _queue(source, actor=actor, language=translation.get_language())
     return source
 
@@ -199,10 +210,13 @@ def import_source(source_id: int, actor_id: int | None = None, language: str = "
 
 @task()
 def import_sources_due() -> int:
-    """Periodic: queue every active URL source that is not waiting or running already."""
+    """Periodic: queue every active URL source that is not waiting or running already.
+
+    A deactivated network's sources wait until it is active again.
+    """
     with scopes_disabled():
         sources = list(
-            EventSource.objects.filter(active=True)
+            EventSource.objects.filter(active=True, network__is_active=True)
             .exclude(url="")
             .exclude(last_status__in=PENDING)
             .select_related("network")

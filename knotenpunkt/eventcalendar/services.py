@@ -13,9 +13,9 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from PIL import Image, UnidentifiedImageError
 
 from knotenpunkt.core.errors import DomainError, PermissionDenied
+from knotenpunkt.core.images import check_image
 from knotenpunkt.core.languages import parse_language_codes
 from knotenpunkt.core.mail import mail_send_later
 from knotenpunkt.core.search import search_index
@@ -65,8 +65,6 @@ TIME_AND_TITLE_FIELDS = (
     "exdates",
 )
 LINK_FIELDS = ("online_link", "registration_url")
-IMAGE_MAX_BYTES = 5 * 1024 * 1024
-IMAGE_FORMATS = {"JPEG", "PNG", "GIF", "WEBP"}
 MAIL_TEMPLATES = "eventcalendar/manage/mail/"
 
 
@@ -96,23 +94,6 @@ def _publishes_directly(actor, network, organisation) -> bool:
 def _check_link(value: str, field: str) -> None:
     if value and urlsplit(value).scheme.lower() not in ("http", "https"):
         raise DomainError(_("Enter an address starting with http:// or https://."), field=field)
-
-
-def _check_image(image) -> None:
-    """Only real raster images of at most 5 MB; the browser's claimed type is not trusted."""
-    if image.size > IMAGE_MAX_BYTES:
-        raise DomainError(_("The image may be at most 5 MB."), field="image")
-    try:
-        image.seek(0)
-        with Image.open(image) as picture:
-            kind = picture.format
-            picture.verify()
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
-        raise DomainError(_("The file is not an image we can show."), field="image") from error
-    finally:
-        image.seek(0)
-    if kind not in IMAGE_FORMATS:
-        raise DomainError(_("Upload a JPEG, PNG, GIF or WebP image."), field="image")
 
 
 def _check_choices(event: Event) -> None:
@@ -159,7 +140,7 @@ def _validate(event: Event, *, new_image) -> None:
         _check_link(getattr(event, field), field)
     _check_choices(event)
     if new_image:
-        _check_image(new_image)
+        check_image(new_image, field="image")
     if event.image and not (event.image_alt or "").strip():
         raise DomainError(_("Describe the image for people who cannot see it."), field="image_alt")
     if event.is_free:
@@ -261,10 +242,12 @@ def event_update(*, event: Event, actor, data: dict) -> Event:
     new_organiser = data.get("organiser", event.organiser)
     if new_organiser is not None and new_organiser.pk != event.organiser_id:
         _require_writer(actor, network, new_organiser)
+    previous = {name: getattr(event, name) for name in EVENT_FIELDS}
     changed, new_image = _apply(event, data)
     _validate(event, new_image=new_image)
     if not changed:
         return event
+    changes = {name: (previous[name], getattr(event, name)) for name in sorted(changed)}
     if changed & set(TIME_AND_TITLE_FIELDS):
         event.sequence += 1
     before = event.status
@@ -275,6 +258,7 @@ def event_update(*, event: Event, actor, data: dict) -> Event:
     summary = ", ".join(sorted(changed))
     if event.status != before:
         summary += f" ({before} → {event.status})"
+        changes["status"] = (before, event.status)
     audit_record(
         network=network,
         actor=actor,
@@ -282,6 +266,7 @@ def event_update(*, event: Event, actor, data: dict) -> Event:
         target=event,
         context=event.organiser,
         summary=summary,
+        changes=changes,
     )
     return event
 

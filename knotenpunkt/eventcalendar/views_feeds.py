@@ -30,7 +30,7 @@ CACHE_CONTROL = "public, max-age=900"
 
 
 def _network(network_slug: str) -> Network:
-    return get_object_or_404(Network, slug=network_slug)
+    return get_object_or_404(Network, slug=network_slug, is_active=True)
 
 
 def _language(request, network) -> str:

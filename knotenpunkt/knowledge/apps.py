@@ -20,3 +20,10 @@ class KnowledgeConfig(AppConfig):
         navigation.register_main(
             "knowledge:page_list", gettext_noop("Knowledge"), order=70, action=navigation.ANY_ROLE
         )
+
+        from knotenpunkt.core.audit import audit_kinds_declare
+
+        from .audit import KnowledgeAuditKind
+
+        # The kinds of entry this app writes to the audit trail (core/audit.py).
+        audit_kinds_declare(KnowledgeAuditKind)

@@ -10,6 +10,7 @@ from django.utils import formats
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from knotenpunkt.core.audit import field_changes
 from knotenpunkt.core.errors import DomainError
 from knotenpunkt.core.services import audit_record
 
@@ -143,6 +144,8 @@ def page_update(
     )
     if unchanged:
         raise DomainError(_("Nothing was changed, so no new version was saved."))
+    # The text itself is kept by the versions; the trail shows what the page list shows.
+    changes = field_changes(page, {"title": title, "visibility": visibility})
     revision = _add_revision(page, actor=actor, title=title, body=body, comment=comment.strip())
     page.visibility = visibility
     page.save(update_fields=["current_revision", "title", "visibility", "updated_at"])
@@ -153,6 +156,7 @@ def page_update(
         target=page,
         context=page.group,
         summary=f"v{revision.number}",
+        changes=changes,
     )
     return revision
 

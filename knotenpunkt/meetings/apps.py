@@ -25,3 +25,10 @@ class MeetingsConfig(AppConfig):
         navigation.register_main(
             "meetings:list", gettext_noop("Meetings"), order=60, action=navigation.ANY_ROLE
         )
+
+        from knotenpunkt.core.audit import audit_kinds_declare
+
+        from .audit import MeetingsAuditKind
+
+        # The kinds of entry this app writes to the audit trail (core/audit.py).
+        audit_kinds_declare(MeetingsAuditKind)

@@ -52,6 +52,7 @@ def send_meeting_reminders(*, now=None) -> int:
                 status=Registration.Status.CONFIRMED,
                 reminded_at__isnull=True,
                 meeting__status=SCHEDULED,
+                network__is_active=True,
             )
             .filter(meeting_soon | session_soon)
             .select_related("network", "meeting", "session", "person__user")
@@ -95,6 +96,7 @@ def send_action_item_reminders(*, now=None) -> int:
                 due_on__lte=latest_due,
                 owner__isnull=False,
                 owner__erased_at__isnull=True,
+                network__is_active=True,
             )
             .exclude(owner__email="")
             .select_related("network", "meeting", "owner__user")

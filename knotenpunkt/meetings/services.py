@@ -10,6 +10,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
+from knotenpunkt.core.audit import field_changes
 from knotenpunkt.core.errors import DomainError
 from knotenpunkt.core.search import search_index_many
 from knotenpunkt.core.services import audit_record
@@ -157,9 +158,9 @@ def _mail_all(item, *, network, statuses, template: str, method: str | None, mee
         )
 
 
-def _apply(item, data: dict) -> list[str]:
-    """Set the changed fields; a change calendars must see raises the SEQUENCE."""
-    changed = [name for name, value in data.items() if getattr(item, name) != value]
+def _apply(item, data: dict) -> dict:
+    """Set the changed fields ({field: (before, after)}); a change calendars see raises SEQUENCE."""
+    changed = field_changes(item, data)
     for name in changed:
         setattr(item, name, data[name])
     if CALENDAR_FIELDS.intersection(changed):
@@ -189,6 +190,7 @@ def meeting_update(*, meeting: Meeting, actor, **fields) -> Meeting:
         action="meeting.update",
         target=meeting,
         summary=", ".join(changed),
+        changes=changed,
     )
     if CALENDAR_FIELDS.intersection(changed):
         _mail_all(
@@ -324,6 +326,7 @@ def cafe_session_update(*, session: CafeSession, actor, **fields) -> CafeSession
         target=session,
         context=meeting,
         summary=", ".join(changed),
+        changes=changed,
     )
     if CALENDAR_FIELDS.intersection(changed):
         _mail_all(
@@ -381,13 +384,20 @@ def agenda_item_add(*, meeting: Meeting, actor, title: str, notes: str = "") -> 
 def agenda_item_update(
     *, item: AgendaItem, actor, title: str, notes: str = "", position: int | None = None
 ) -> AgendaItem:
-    item.title = required(title, field="title")
-    item.notes = (notes or "").strip()
+    values = {"title": required(title, field="title"), "notes": (notes or "").strip()}
     if position is not None:
-        item.position = position
+        values["position"] = position
+    changed = field_changes(item, values)
+    for name, (_before, after) in changed.items():
+        setattr(item, name, after)
     item.save()
     audit_record(
-        network=item.network, actor=actor, action="agenda.update", target=item, context=item.meeting
+        network=item.network,
+        actor=actor,
+        action="agenda.update",
+        target=item,
+        context=item.meeting,
+        changes=changed,
     )
     return item
 

@@ -61,7 +61,7 @@ def feed_settings(request):
 @require_safe
 def personal_feed(request, network_slug, token):
     """`/feeds/<network>/me/<token>.ics`: the person's confirmed meetings and café sessions."""
-    network = get_object_or_404(Network, slug=network_slug)
+    network = get_object_or_404(Network, slug=network_slug, is_active=True)
     with scope(network=network):
         feed_token = feed_token_resolve(network=network, token=token)
         since = timezone.now() - datetime.timedelta(days=FEED_PAST_DAYS)

@@ -31,3 +31,10 @@ class MembersConfig(AppConfig):
 
         # Memoised for the member list and the directory (selectors.*_memoised).
         memo_invalidated_by(OrganisationKind, AgreementVersion)
+
+        from knotenpunkt.core.audit import audit_kinds_declare
+
+        from .audit import MembersAuditKind
+
+        # The kinds of entry this app writes to the audit trail (core/audit.py).
+        audit_kinds_declare(MembersAuditKind)

@@ -75,7 +75,7 @@ def person_erase(*, person: Person, actor) -> Person:
         | Q(context_type="members.person", context_id=str(person.pk))
         | Q(target_type="members.contactposition", target_id__in=[str(p.pk) for p in positions])
     )
-    audit_scrub(network=network, texts=texts, about=about)
+    audit_scrub(network=network, texts=texts, about=about, edits_of=person)
     audit_record(network=network, actor=actor, action="person.erase", target=person)
     return person
 

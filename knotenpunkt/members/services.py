@@ -12,6 +12,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from knotenpunkt.accounts.services import invitation_create, role_grant
+from knotenpunkt.core.audit import field_changes
 from knotenpunkt.core.dates import network_today
 from knotenpunkt.core.errors import DomainError
 from knotenpunkt.core.languages import parse_language_codes
@@ -158,7 +159,8 @@ def organisation_update(*, organisation: Organisation, actor, **changes) -> Orga
     for key, value in changes.items():
         if isinstance(value, str):
             changes[key] = value.strip()
-    changed = [key for key, value in changes.items() if getattr(organisation, key) != value]
+    diff = field_changes(organisation, changes)
+    changed = list(diff)
     if not changed:
         return organisation
     if "name" in changed or "city" in changed:
@@ -181,6 +183,7 @@ def organisation_update(*, organisation: Organisation, actor, **changes) -> Orga
         action="organisation.update",
         target=organisation,
         summary=", ".join(changed),
+        changes=diff,
     )
     return organisation
 
@@ -310,7 +313,8 @@ def person_update(*, person: Person, actor, **changes) -> Person:
     for key, value in changes.items():
         if isinstance(value, str):
             changes[key] = value.strip()
-    changed = [key for key, value in changes.items() if getattr(person, key) != value]
+    diff = field_changes(person, changes)
+    changed = list(diff)
     if not changed:
         return person
     if "email" in changed:
@@ -328,6 +332,7 @@ def person_update(*, person: Person, actor, **changes) -> Person:
         action="person.update",
         target=person,
         summary=", ".join(changed),
+        changes=diff,
     )
     return person
 

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from django.core.exceptions import FieldDoesNotExist
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
+from knotenpunkt.core.audit import audit_kind_label
 from knotenpunkt.core.selectors import audit_trail
 
 from .models import Organisation
@@ -24,13 +24,6 @@ ROW_ACTIONS = {
     "position.close": "members.contactposition",
     "contact.handover": "members.contactposition",
     "agreement.sign": "members.agreementsignature",
-}
-ACTION_LABELS = {
-    "organisation.create": gettext_lazy("Organisation added"),
-    "organisation.update": gettext_lazy("Profile edited"),
-    "invitation.create": gettext_lazy("Invitation sent"),
-    "invitation.accept": gettext_lazy("Invitation accepted"),
-    "person.erase": gettext_lazy("Personal data erased"),
 }
 
 
@@ -175,12 +168,11 @@ def organisation_timeline(*, organisation: Organisation, include_audit: bool = T
         detail = entry.summary
         if entry.action == "organisation.update":
             detail = _changed_fields(entry.summary)
-        label = ACTION_LABELS.get(entry.action)
         events.append(
             TimelineEvent(
                 on=timezone.localtime(entry.created_at, tz).date(),
                 kind="audit",
-                text=str(label) if label else entry.action,
+                text=audit_kind_label(entry.action),
                 detail=detail,
                 recorded_by=entry.actor_label,
                 recorded_at=entry.created_at,

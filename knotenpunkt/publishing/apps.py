@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_noop
 
 
 class PublishingConfig(AppConfig):
@@ -7,6 +8,7 @@ class PublishingConfig(AppConfig):
     verbose_name = "Publishing"
 
     def ready(self):
+        from knotenpunkt.core import navigation
         from knotenpunkt.core.memo import memo_invalidated_by
 
         from . import receivers  # noqa: F401  (imprint, privacy, accessibility placeholders)
@@ -14,3 +16,13 @@ class PublishingConfig(AppConfig):
 
         # The footer links on every page are memoised (selectors.footer_pages).
         memo_invalidated_by(StaticPage, StaticPageTranslation)
+        navigation.register_main(
+            "publishing:settings", gettext_noop("Settings"), order=100, action="network.settings"
+        )
+
+        from knotenpunkt.core.audit import audit_kinds_declare
+
+        from .audit import PublishingAuditKind
+
+        # The kinds of entry this app writes to the audit trail (core/audit.py).
+        audit_kinds_declare(PublishingAuditKind)

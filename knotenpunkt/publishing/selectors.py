@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from knotenpunkt.core.memo import network_memo
@@ -32,8 +33,6 @@ def static_page_get(*, network, slug: str, language: str) -> LocalisedPage:
         page.translations.all(), language=language, default_language=network.default_language
     )
     if chosen is None:
-        from django.http import Http404
-
         raise Http404("page has no text")
     return LocalisedPage(page=page, translation=chosen, is_fallback=chosen.language != language)
 
@@ -64,3 +63,19 @@ def _footer_pages(*, network, language: str) -> tuple[tuple[str, str], ...]:
         )
         result.append((chosen.page.slug, chosen.title))
     return tuple(result)
+
+
+def static_pages_with_texts(
+    *, network
+) -> list[tuple[StaticPage, dict[str, StaticPageTranslation]]]:
+    """Every static page of the network with its texts by language, for the settings page."""
+    pages = StaticPage.objects.filter(network=network).prefetch_related("translations")
+    return [(page, {item.language: item for item in page.translations.all()}) for page in pages]
+
+
+def static_page_text_get(*, network, slug: str, language: str):
+    """The page and its text in `language` (None if it has none yet); 404 for another network."""
+    if language not in network.languages:
+        raise Http404("language not offered")
+    page = get_object_or_404(StaticPage, network=network, slug=slug)
+    return page, StaticPageTranslation.objects.filter(page=page, language=language).first()

@@ -22,3 +22,10 @@ class WorkingGroupsConfig(AppConfig):
             order=50,
             action=navigation.ANY_ROLE,
         )
+
+        from knotenpunkt.core.audit import audit_kinds_declare
+
+        from .audit import GroupsAuditKind
+
+        # The kinds of entry this app writes to the audit trail (core/audit.py).
+        audit_kinds_declare(GroupsAuditKind)

@@ -12,6 +12,7 @@ from django.utils import formats
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from knotenpunkt.core.audit import field_changes
 from knotenpunkt.core.dates import network_today
 from knotenpunkt.core.errors import DomainError
 from knotenpunkt.core.services import audit_record
@@ -141,7 +142,8 @@ def group_update(*, group: WorkingGroup, actor, **changes) -> WorkingGroup:
         changes.get("active_from", group.active_from),
         changes.get("active_until", group.active_until),
     )
-    changed = [key for key, value in changes.items() if getattr(group, key) != value]
+    diff = field_changes(group, changes)
+    changed = list(diff)
     if not changed:
         return group
     for key in changed:
@@ -154,6 +156,7 @@ def group_update(*, group: WorkingGroup, actor, **changes) -> WorkingGroup:
         target=group,
         context=group,
         summary=", ".join(changed),
+        changes=diff,
     )
     return group
 
@@ -323,7 +326,8 @@ def goal_update(*, goal: Goal, actor, **changes) -> Goal:
         changes["text"] = _required_text(changes["text"], field="text")
     if "status" in changes:
         _check_status(changes["status"])
-    changed = [key for key, value in changes.items() if getattr(goal, key) != value]
+    diff = field_changes(goal, changes)
+    changed = list(diff)
     if not changed:
         return goal
     for key in changed:
@@ -336,6 +340,7 @@ def goal_update(*, goal: Goal, actor, **changes) -> Goal:
         target=goal,
         context=goal.group,
         summary=", ".join(changed),
+        changes=diff,
     )
     return goal
 

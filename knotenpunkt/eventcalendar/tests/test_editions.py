@@ -185,7 +185,9 @@ def test_publishing_twice_is_refused_and_each_write_is_audited_once(network, coo
     with pytest.raises(editions.DomainError):
         editions.edition_publish(network=network, actor=coordinator, edition=edition)
     actions = list(
-        AuditEntry.objects.filter(network=network, target_id=str(edition.pk))
+        AuditEntry.objects.filter(
+            network=network, target_type="eventcalendar.edition", target_id=str(edition.pk)
+        )
         .order_by("pk")
         .values_list("action", flat=True)
     )

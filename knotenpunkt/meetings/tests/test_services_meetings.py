@@ -45,7 +45,7 @@ def test_a_meeting_ending_before_it_starts_names_the_end_field(network, coordina
     with pytest.raises(DomainError):
         plan(network, coordinator, starts_at=in_days(20), ends_at=in_days(20))
     assert not Meeting.objects.exists()
-    assert not AuditEntry.objects.exists()
+    assert not AuditEntry.objects.filter(target_type="meetings.meeting").exists()
 
 
 def test_the_registration_deadline_cannot_be_after_the_start(network, coordinator):

@@ -1,0 +1,81 @@
+"""The forms of the network's settings page: its own data, and one static page's text."""
+
+from django import forms
+from django.conf import settings
+from django.utils.dates import MONTHS
+from django.utils.translation import get_language_info
+from django.utils.translation import gettext_lazy as _
+
+from knotenpunkt.core.images import IMAGE_FORMATS
+from knotenpunkt.core.models import Network
+
+
+def _model_field(name: str, **kwargs):
+    """The form field of a Network field, with the model's label, length and help text."""
+    return Network._meta.get_field(name).formfield(**kwargs)
+
+
+def _language_choices():
+    return [(code, get_language_info(code)["name_local"]) for code, _name in settings.LANGUAGES]
+
+
+class NetworkSettingsForm(forms.Form):
+    name = _model_field("name")
+    city = _model_field("city")
+    description = _model_field("description")
+    coordinating_body = _model_field("coordinating_body")
+    contact_email = _model_field("contact_email")
+    contact_phone = _model_field("contact_phone")
+    address = _model_field("address")
+    imprint_responsible = _model_field("imprint_responsible")
+    logo = forms.ImageField(
+        label=_("logo"),
+        required=False,
+        help_text=_("JPEG, PNG, GIF or WebP, at most 5 MB; printed on the calendar edition."),
+        widget=forms.ClearableFileInput(
+            attrs={"accept": ",".join(f"image/{kind.lower()}" for kind in sorted(IMAGE_FORMATS))}
+        ),
+    )
+    default_language = forms.ChoiceField(label=_("default language"), choices=_language_choices)
+    enabled_languages = forms.MultipleChoiceField(
+        label=_("languages offered"),
+        choices=_language_choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("The default language is always offered."),
+    )
+    edition_months = forms.TypedMultipleChoiceField(
+        label=_("months in which a calendar edition starts"),
+        choices=[(number, name) for number, name in MONTHS.items()],
+        coerce=int,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=Network._meta.get_field("edition_months").help_text,
+    )
+    plenaries_per_year_target = _model_field("plenaries_per_year_target")
+
+    def values(self) -> dict:
+        """The cleaned data as `network_update` takes it: an untouched logo is left out."""
+        values = dict(self.cleaned_data)
+        logo = values.pop("logo")
+        if logo is False:  # the "clear" box
+            values["logo"] = ""
+        elif logo is not None:
+            values["logo"] = logo
+        return values
+
+
+class StaticPageTextForm(forms.Form):
+    title = forms.CharField(label=_("title"), max_length=200, required=False)
+    body = forms.CharField(
+        label=_("text (Markdown)"),
+        widget=forms.Textarea(attrs={"rows": 16}),
+        required=False,
+        help_text=_("Leave title and text empty to remove this language's text."),
+    )
+
+    def __init__(self, *args, language: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The text is in `language`, whatever the page around it is written in (RTL included).
+        for field in self.fields.values():
+            field.widget.attrs.update({"lang": language, "dir": "auto"})
