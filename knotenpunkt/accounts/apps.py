@@ -9,7 +9,8 @@ class AccountsConfig(AppConfig):
     def ready(self):
         from knotenpunkt.core.memo import memo_invalidated_by
 
+        from . import rules  # noqa: F401  (the role source and the network-wide actions)
         from .models import NetworkRole
 
-        # Roles are memoised per process (permissions.roles_of).
+        # Roles are memoised per process (core.policy.roles_of).
         memo_invalidated_by(NetworkRole)

@@ -1,9 +1,8 @@
 from django.utils.translation import get_language, gettext, gettext_noop
 
+from knotenpunkt.core import policy
 from knotenpunkt.core.memo import network_memo
 from knotenpunkt.core.urls_helpers import network_reverse
-
-from .permissions import PERMISSIONS, roles_of
 
 # The main navigation of network pages: URL name, label, and the action that shows the link
 # (None: everyone; "": anyone with a role in the network).
@@ -26,7 +25,7 @@ def roles(request):
     user = getattr(request, "user", None)
     if network is None or user is None:
         return {"network_roles": frozenset(), "main_nav": ()}
-    network_roles = roles_of(user, network)
+    network_roles = policy.roles_of(user, network)
     return {
         "network_roles": network_roles,
         "main_nav": main_nav(network, network_roles, get_language()),
@@ -43,7 +42,7 @@ def main_nav(network, network_roles: frozenset, language: str) -> tuple[dict, ..
             for name, label, action in MAIN_NAV
             if action is None
             or (action == "" and network_roles)
-            or (action and network_roles & PERMISSIONS[action])
+            or (action and network_roles & policy.action_named(action).roles)
         )
 
     return network_memo(network, ("main nav", language, network_roles), build)

@@ -12,7 +12,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
-from django.contrib.auth.decorators import login_required
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -23,6 +22,7 @@ from django.views.decorators.cache import never_cache
 from django_scopes import scope, scopes_disabled
 
 from knotenpunkt.core.errors import DomainError
+from knotenpunkt.core.policy import public, signed_in
 from knotenpunkt.core.urls_helpers import network_reverse
 
 from .forms import AccountSettingsForm, InvitationSignupForm, LoginForm, SetPasswordForm
@@ -72,7 +72,7 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
         return response
 
 
-@login_required
+@signed_in
 def account_home(request):
     user = request.user
     initial = {"full_name": user.full_name, "preferred_language": user.preferred_language}
@@ -92,7 +92,7 @@ def account_home(request):
 
 
 @never_cache
-@login_required
+@signed_in
 def data_export(request):
     """Everything the platform holds about the user, in every network, as one JSON file."""
     from knotenpunkt.members.selectors import personal_data_export
@@ -162,6 +162,7 @@ def _invitation_signup(request, invitation):
     return _invitation_page(request, invitation, "signup", form=form)
 
 
+@public
 @never_cache
 def invitation(request, token):
     invitation = invitation_by_token(token=token)

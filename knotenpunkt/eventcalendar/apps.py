@@ -7,4 +7,7 @@ class EventCalendarConfig(AppConfig):
     verbose_name = "Event calendar"
 
     def ready(self):
-        from . import search  # noqa: F401  (events in the network's search)
+        from . import (
+            rules,  # noqa: F401  (who writes and moderates events)
+            search,  # noqa: F401  (events in the network's search)
+        )

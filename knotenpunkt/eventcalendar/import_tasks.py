@@ -15,8 +15,8 @@ from django.utils.translation import gettext as _
 from django_scopes import scope, scopes_disabled
 from django_tasks import task
 
-from knotenpunkt.accounts.permissions import can
 from knotenpunkt.core.errors import DomainError, ImportRejected
+from knotenpunkt.core.policy import can
 from knotenpunkt.members.models import Organisation
 from knotenpunkt.members.selectors import organisations_spoken_for
 

@@ -7,4 +7,7 @@ class KnowledgeConfig(AppConfig):
     verbose_name = "Knowledge base"
 
     def ready(self):
-        from . import search  # noqa: F401  (pages and documents in the network's search)
+        from . import (
+            rules,  # noqa: F401  (who reads and edits which page)
+            search,  # noqa: F401  (pages and documents in the network's search)
+        )

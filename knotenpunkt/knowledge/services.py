@@ -1,6 +1,6 @@
 """Writes of the knowledge base: pages and their revisions, and documents.
 
-Who may write is decided by the views (knowledge.access); these functions keep
+Who may write is decided by the policy (knowledge.rules); these functions keep
 the rules of the data: every save is a new revision, nothing is half-stored.
 """
 

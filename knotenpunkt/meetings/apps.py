@@ -7,4 +7,7 @@ class MeetingsConfig(AppConfig):
     verbose_name = "Meetings"
 
     def ready(self):
-        from . import search  # noqa: F401  (meetings, minutes and decisions in the search)
+        from . import (
+            rules,  # noqa: F401  (who runs which meeting)
+            search,  # noqa: F401  (meetings, minutes and decisions in the search)
+        )

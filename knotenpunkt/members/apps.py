@@ -11,6 +11,7 @@ class MembersConfig(AppConfig):
 
         from . import (
             receivers,  # noqa: F401  (starter content for new networks)
+            rules,  # noqa: F401  (who may do what with the registry)
             search,  # noqa: F401  (organisations in the network's search)
         )
         from .models import AgreementVersion, OrganisationKind

@@ -3,7 +3,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .access import has_member_access, speaks_for_an_organisation
 from .languages import parse_language_codes
 from .models import KNOWN_CONTACT_ROLES, MAIN_CONTACT
 from .selectors import (
@@ -13,9 +12,11 @@ from .selectors import (
     STATUS_ALL,
     STATUS_FORMER,
     STATUS_MEMBER,
+    has_member_access,
     kinds_list,
     kinds_memoised,
     persons_for_choice,
+    speaks_for_an_organisation,
 )
 
 

@@ -11,11 +11,11 @@ from django.db import transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from knotenpunkt.accounts.services import invitation_create, role_grant
+from knotenpunkt.accounts.models import Role
+from knotenpunkt.accounts.services import invitation_create, role_grant, role_revoke
 from knotenpunkt.core.errors import DomainError
 from knotenpunkt.core.services import audit_record
 
-from .access import MEMBER_CONTACT_ROLE, member_access_end
 from .dates import network_today
 from .erasure import person_erase  # noqa: F401  (part of this module's interface)
 from .languages import parse_language_codes
@@ -29,6 +29,7 @@ from .models import (
     OrganisationKind,
     Person,
 )
+from .selectors import has_member_access, speaks_for_an_organisation
 
 ORGANISATION_FIELDS = (
     "name",
@@ -511,20 +512,29 @@ def contact_handover(
         summary=position.role,
     )
     if end_access:
-        member_access_end(network=network, person=position.person, actor=actor)
+        _member_access_end(network=network, person=position.person, actor=actor)
     if successor.user_id is not None:
-        role_grant(network=network, user=successor.user, role=MEMBER_CONTACT_ROLE, actor=actor)
+        role_grant(network=network, user=successor.user, role=Role.MEMBER_CONTACT, actor=actor)
     elif successor.email:
         invitation_create(
             network=network,
             email=successor.email,
-            role=MEMBER_CONTACT_ROLE,
+            role=Role.MEMBER_CONTACT,
             actor=actor,
             language=_invitation_language(network, successor, language),
             person=successor,
             note=position.handover_note,
         )
     return new_position
+
+
+def _member_access_end(*, network, person, actor) -> None:
+    """Someone who no longer speaks for any organisation here does not need the member-contact
+    role: the handover may end it (other roles stay; a handover may be dated ahead)."""
+    if has_member_access(network=network, person=person) and not speaks_for_an_organisation(
+        network=network, person=person
+    ):
+        role_revoke(network=network, user=person.user, role=Role.MEMBER_CONTACT, actor=actor)
 
 
 # Agreements ------------------------------------------------------------------------------

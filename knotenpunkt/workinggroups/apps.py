@@ -7,4 +7,7 @@ class WorkingGroupsConfig(AppConfig):
     verbose_name = "Working groups"
 
     def ready(self):
-        from . import search  # noqa: F401  (groups in the network's search)
+        from . import (
+            rules,  # noqa: F401  (group membership and leads in the policy)
+            search,  # noqa: F401  (groups in the network's search)
+        )

@@ -1,0 +1,35 @@
+"""Who may do what with events, editions and calendar sources (core/policy.py).
+
+The coordinator moderates and writes any event; member contacts write the events and
+manage the calendar sources of the organisations they speak for.
+"""
+
+from knotenpunkt.accounts.models import Role
+from knotenpunkt.core import policy
+from knotenpunkt.members.rules import speaks_for
+
+from .models import Event, EventSource
+
+C, L, M = Role.COORDINATOR, Role.CITY_LIAISON, Role.MEMBER_CONTACT
+
+
+def organisation_of(obj):
+    """The organisation an event or a calendar source belongs to (or the organisation itself)."""
+    if isinstance(obj, Event):
+        return obj.organiser
+    if isinstance(obj, EventSource):
+        return obj.organisation
+    return obj
+
+
+def _speaks_for_owner(user, network, obj) -> bool:
+    return obj is not None and speaks_for(user, network, organisation_of(obj))
+
+
+policy.declare("events.submit", roles={C, M})
+policy.declare("events.moderate", roles={C})
+policy.declare("events.write", roles={C}, rule=_speaks_for_owner)
+policy.declare("editions.manage", roles={C})
+policy.declare("events.sources", roles={C, M})
+policy.declare("events.sources_all", roles={C})
+policy.declare("events.source_manage", roles={C}, rule=_speaks_for_owner)
