@@ -21,6 +21,7 @@ from typing import Any
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.shortcuts import render
 
 from .memo import network_memo
 
@@ -149,12 +150,19 @@ def declaration_of(view) -> Declaration | None:
     return getattr(view, "policy", None)
 
 
-def requires(action: str, *, obj: Callable | None = None, post: str | None = None):
+def requires(
+    action: str,
+    *,
+    obj: Callable | None = None,
+    post: str | None = None,
+    refusal: str | None = None,
+):
     """A workspace page: anonymous visitors log in, others need the action (403 otherwise).
 
     `obj(request, **url_kwargs)` loads the object the action is about (a 404 if it is not in
     this network); the view receives it as the keyword `obj`. `post` is the action a POST
-    needs instead, for pages that everybody reads and few change.
+    needs instead, for pages that everybody reads and few change. `refusal` is a template
+    that explains a refusal to those with a role here (still a 403).
     """
 
     def decorator(view):
@@ -167,6 +175,8 @@ def requires(action: str, *, obj: Callable | None = None, post: str | None = Non
                 # Outsiders learn nothing, not even which objects exist.
                 raise PermissionDenied(needed)
             if obj is None:
+                if refusal and not can(request.user, request.network, needed):
+                    return render(request, refusal, status=403)
                 require(request.user, request.network, needed)
                 return view(request, *args, **kwargs)
             loaded = obj(request, **kwargs)

@@ -6,7 +6,7 @@ manage the calendar sources of the organisations they speak for.
 
 from knotenpunkt.accounts.models import Role
 from knotenpunkt.core import policy
-from knotenpunkt.members.rules import speaks_for
+from knotenpunkt.members.rules import speaks_for, speaks_for_any
 
 from .models import Event, EventSource
 
@@ -23,7 +23,10 @@ def organisation_of(obj):
 
 
 def _speaks_for_owner(user, network, obj) -> bool:
-    return obj is not None and speaks_for(user, network, organisation_of(obj))
+    """The contact of the event's or source's organisation (None: of any organisation here)."""
+    if obj is None:
+        return speaks_for_any(user, network)
+    return speaks_for(user, network, organisation_of(obj))
 
 
 policy.declare("events.submit", roles={C, M})

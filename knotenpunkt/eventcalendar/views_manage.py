@@ -68,12 +68,10 @@ def _event_form_page(request, form, *, title, submit_label, back_url, save):
 # Member contacts (and the coordinator) ---------------------------------------------------
 
 
-@requires("events.submit")
+@requires("events.write", refusal="eventcalendar/manage/no_organisation.html")
 def event_submit(request):
     network = request.network
     organisations = organisations_for_writer(actor=request.user, network=network)
-    if not organisations.exists():
-        return render(request, "eventcalendar/manage/no_organisation.html", status=403)
     form = EventForm(
         request.POST or None, request.FILES or None, network=network, organisations=organisations
     )

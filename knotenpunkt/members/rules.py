@@ -15,6 +15,12 @@ def speaks_for(user, network, organisation) -> bool:
     return organisations_spoken_for(user=user, network=network).filter(pk=organisation.pk).exists()
 
 
+def speaks_for_any(user, network) -> bool:
+    if M not in policy.roles_of(user, network):
+        return False
+    return organisations_spoken_for(user=user, network=network).exists()
+
+
 policy.declare("members.view_internal", roles={C, L})
 policy.declare("members.manage", roles={C})
 policy.declare("members.import", roles={C})
