@@ -16,7 +16,7 @@ from django_scopes import scope, scopes_disabled
 from django_tasks import task
 
 from knotenpunkt.core.errors import DomainError, ImportRejected
-from knotenpunkt.core.policy import can
+from knotenpunkt.core.policy import can, require_actor
 from knotenpunkt.members.models import Organisation
 from knotenpunkt.members.selectors import organisations_spoken_for
 
@@ -110,6 +110,7 @@ def event_source_create(
 @transaction.atomic
 def event_source_import_request(*, source, actor, upload: bytes | None = None) -> EventSource:
     """Import now (a new file, if given, replaces the stored one); refused while one is waiting."""
+    require_actor(actor, source.network, "events.source_manage", source)
     source = EventSource.objects.select_for_update().get(pk=source.pk, network=source.network)
     if source.last_status in PENDING:
         raise DomainError(_("An import of this calendar is already waiting or running."))

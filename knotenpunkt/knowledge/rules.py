@@ -79,3 +79,11 @@ policy.declare("knowledge.view", roles={C, L, M})
 policy.declare("knowledge.view_all_groups", roles={C, L})
 policy.declare("knowledge.edit_all", roles={C})
 policy.declare("knowledge.edit", roles={C}, rule=_edits)
+# New pages and documents of a group (None: the network's own, for the coordinator).
+policy.declare(
+    "knowledge.write_in",
+    roles={C},
+    rule=lambda user, network, group: (
+        group is not None and access_for(user=user, network=network).can_edit_in(group.pk)
+    ),
+)

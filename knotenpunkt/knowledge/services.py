@@ -11,6 +11,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from knotenpunkt.core.errors import DomainError
+from knotenpunkt.core.policy import require_actor
 from knotenpunkt.core.services import audit_record
 
 from .models import Document, Page, Revision, Visibility
@@ -83,6 +84,7 @@ def page_create(
     comment: str = "",
 ) -> Page:
     """A new page with its first revision; the short name is made from the title if not given."""
+    require_actor(actor, network, "knowledge.write_in", group)
     title = _required(title, field="title")
     _check_group(network, group)
     _check_visibility(visibility, group)
@@ -120,6 +122,7 @@ def page_update(
     If someone else saved meanwhile, the save is refused rather than silently
     overwriting their text.
     """
+    require_actor(actor, page.network, "knowledge.edit", page)
     page = (
         Page.objects.select_for_update(of=("self",))
         .select_related("current_revision")
@@ -160,6 +163,7 @@ def page_update(
 @transaction.atomic
 def page_restore(*, revision: Revision, actor) -> Revision:
     """Save an old version's title and text again as the newest version (history stays)."""
+    require_actor(actor, revision.network, "knowledge.edit", revision.page)
     page = (
         Page.objects.select_for_update(of=("self",))
         .select_related("current_revision")
@@ -206,6 +210,10 @@ def document_upload(
     A refused file leaves nothing behind: the checks run before anything is
     written, and a failure after the file was written removes it again.
     """
+    if page is not None:
+        require_actor(actor, network, "knowledge.edit", page)
+    else:
+        require_actor(actor, network, "knowledge.write_in", group)
     if page is not None:
         if page.network_id != network.pk:
             raise DomainError(_("Choose a page of this network."), field="page")

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from knotenpunkt.core.errors import DomainError
 from knotenpunkt.core.models import AuditEntry
+from knotenpunkt.core.policy import require_actor
 from knotenpunkt.core.services import audit_record
 
 from .dates import network_today
@@ -45,6 +46,7 @@ def person_erase(*, person: Person, actor) -> Person:
 
     Open roles end today, so the organisation no longer lists an erased contact as current.
     """
+    require_actor(actor, person.network, "people.erase")
     if person.is_erased:
         raise DomainError(_("The personal data of this person has been erased already."))
     network = person.network

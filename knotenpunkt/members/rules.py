@@ -30,6 +30,14 @@ policy.declare("agreements.manage", roles={C})
 policy.declare("people.erase", roles={C})
 # The page is open to member contacts; which organisation they may edit is theirs alone.
 policy.declare("organisation.edit_own", roles={C, M})
+# The note for a successor: the contact who holds the position, or the coordination.
+policy.declare(
+    "position.note",
+    roles={C},
+    rule=lambda user, network, position: (
+        position is not None and position.person.user_id == user.pk
+    ),
+)
 policy.declare(
     "organisation.edit",
     roles={C},
