@@ -4,14 +4,13 @@ A page's address is public (`knowledge/<path>/`) so that public pages need no
 login; everything else is in the workspace. What a reader may not see is a 404.
 """
 
-from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from knotenpunkt.core.errors import DomainError
-from knotenpunkt.core.policy import public, requires
+from knotenpunkt.core.policy import public, require, requires
 from knotenpunkt.core.urls_helpers import network_reverse
 from knotenpunkt.core.views_helpers import attempt, done, paginate
 
@@ -55,8 +54,7 @@ def _revision(request, revision_id):
 
 def _editable_page(request, page_id):
     page = _page(request, page_id)
-    if not _access(request).can_edit(page):
-        raise PermissionDenied("knowledge.edit")
+    require(request.user, request.network, "knowledge.edit", page)
     return page
 
 
