@@ -25,6 +25,7 @@ from django_scopes import scope, scopes_disabled
 
 from knotenpunkt.accounts.tests.factories import UserFactory, grant_role
 from knotenpunkt.core import policy
+from knotenpunkt.meetings.models import Meeting
 from knotenpunkt.members.models import Organisation, Person
 from knotenpunkt.members.tests.factories import ContactPositionFactory, PersonFactory
 from knotenpunkt.workinggroups.models import GroupMembership, WorkingGroup
@@ -104,8 +105,8 @@ def _make_objects(network) -> dict[str, object]:
 
 
 def _give_standing(kind, user, network):
-    """The member contact speaks for every organisation, the lead leads every group, so
-    that the object rules are walked on their granting side as well."""
+    """The member contact speaks for every organisation, the lead leads every group (and so
+    every meeting), so that the object rules are walked on their granting side as well."""
     if kind not in ("member_contact", "group_lead"):
         return
     person = PersonFactory(network=network, user=user, email=user.email)
@@ -117,6 +118,8 @@ def _give_standing(kind, user, network):
             GroupMembership.objects.create(
                 network=network, group=group, person=person, is_lead=True, joined_on="2020-01-01"
             )
+        # Every meeting belongs to a group they lead, so the meeting pages are theirs to run.
+        Meeting.objects.filter(network=network, group=None).update(group=group)
     assert Person.objects.filter(user=user).exists()
 
 
