@@ -87,6 +87,7 @@ def event_source_create(
     *, network, actor, organisation, name: str, url: str = "", upload: bytes | None = None
 ) -> EventSource:
     """Register an iCal URL or file of an organisation the actor speaks for; queue its import."""
+    require_actor(actor, network, "events.sources")
     if not source_organisations(user=actor, network=network).filter(pk=organisation.pk).exists():
         raise DomainError(
             _("You cannot add calendars for this organisation."), field="organisation"
