@@ -6,7 +6,6 @@ manage the calendar sources of the organisations they speak for.
 
 from knotenpunkt.accounts.models import Role
 from knotenpunkt.core import policy
-from knotenpunkt.members.rules import speaks_for, speaks_for_any
 
 from .models import Event, EventSource
 
@@ -24,9 +23,10 @@ def organisation_of(obj):
 
 def _speaks_for_owner(user, network, obj) -> bool:
     """The contact of the event's or source's organisation (None: of any organisation here)."""
-    if obj is None:
-        return speaks_for_any(user, network)
-    return speaks_for(user, network, organisation_of(obj))
+    organisation = None if obj is None else organisation_of(obj)
+    if obj is not None and organisation is None:
+        return False
+    return policy.can(user, network, "organisation.act_for", organisation)
 
 
 policy.declare("events.submit", roles={C, M})

@@ -7,8 +7,6 @@ contacts and those who run the meeting; action items are marked done by their ow
 
 from knotenpunkt.accounts.models import Role
 from knotenpunkt.core import policy
-from knotenpunkt.members.rules import speaks_for
-from knotenpunkt.workinggroups.rules import leads
 
 from .models import Meeting
 
@@ -24,12 +22,12 @@ def _runs(user, network, obj) -> bool:
     if obj is None:
         return False
     meeting = meeting_of(obj)
-    return meeting.group_id is not None and leads(user, network, meeting.group)
+    return meeting.group_id is not None and policy.can(user, network, "groups.lead", meeting.group)
 
 
 def _plans(user, network, group) -> bool:
     """Leads plan meetings of their groups (group None: of any group they lead)."""
-    return leads(user, network, group)
+    return policy.can(user, network, "groups.lead", group)
 
 
 def _cancels(user, network, registration) -> bool:
@@ -39,7 +37,10 @@ def _cancels(user, network, registration) -> bool:
         return True
     if _runs(user, network, registration):
         return True
-    return speaks_for(user, network, registration.organisation)
+    organisation = registration.organisation
+    return organisation is not None and policy.can(
+        user, network, "organisation.act_for", organisation
+    )
 
 
 def _completes(user, network, item) -> bool:

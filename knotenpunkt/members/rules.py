@@ -38,8 +38,13 @@ policy.declare(
         position is not None and position.person.user_id == user.pk
     ),
 )
+# Acting for one organisation (None: for any): its profile, its events, its registrations.
 policy.declare(
-    "organisation.edit",
+    "organisation.act_for",
     roles={C},
-    rule=lambda user, network, organisation: speaks_for(user, network, organisation),
+    rule=lambda user, network, organisation: (
+        speaks_for_any(user, network)
+        if organisation is None
+        else speaks_for(user, network, organisation)
+    ),
 )

@@ -145,7 +145,7 @@ def organisation_create(
 @transaction.atomic
 def organisation_update(*, organisation: Organisation, actor, **changes) -> Organisation:
     """Change profile fields; the audit entry names the fields that changed."""
-    require_actor(actor, organisation.network, "organisation.edit", organisation)
+    require_actor(actor, organisation.network, "organisation.act_for", organisation)
     unknown = set(changes) - set(ORGANISATION_FIELDS)
     if unknown:
         raise TypeError(f"not editable: {', '.join(sorted(unknown))}")

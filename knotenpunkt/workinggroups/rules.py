@@ -35,7 +35,10 @@ def group_of(obj) -> WorkingGroup | None:
 
 
 def _leads_the_group(user, network, obj) -> bool:
-    group = group_of(obj) if obj is not None else None
+    """A lead of the object's group (None: of any group here, e.g. to plan a meeting)."""
+    if obj is None:
+        return leads(user, network, None)
+    group = group_of(obj)
     return group is not None and leads(user, network, group)
 
 
