@@ -165,12 +165,14 @@ def requires(
     that explains a refusal to those with a role here (still a 403).
     """
 
+    declaration = Declaration(action=action, login=True, loader=obj, post=post)
+
     def decorator(view):
         @wraps(view)
         def wrapped(request, *args, **kwargs):
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
-            needed = post if post and request.method == "POST" else action
+            needed = declaration.action_for(request.method)
             if not roles_of(request.user, request.network):
                 # Outsiders learn nothing, not even which objects exist.
                 raise PermissionDenied(needed)
@@ -183,7 +185,7 @@ def requires(
             require(request.user, request.network, needed, loaded)
             return view(request, *args, obj=loaded, **kwargs)
 
-        wrapped.policy = Declaration(action=action, login=True, loader=obj, post=post)
+        wrapped.policy = declaration
         return wrapped
 
     return decorator
