@@ -1,10 +1,9 @@
 from django.utils.translation import get_language, gettext
 
+from knotenpunkt.core import policy
 from knotenpunkt.core.memo import network_memo
 from knotenpunkt.core.navigation import ANY_ROLE, EVERYONE, main_entries
 from knotenpunkt.core.urls_helpers import network_reverse
-
-from .permissions import PERMISSIONS, roles_of
 
 
 def roles(request):
@@ -13,7 +12,7 @@ def roles(request):
     user = getattr(request, "user", None)
     if network is None or user is None:
         return {"network_roles": frozenset(), "main_nav": ()}
-    network_roles = roles_of(user, network)
+    network_roles = policy.roles_of(user, network)
     return {
         "network_roles": network_roles,
         "main_nav": main_nav(network, network_roles, get_language()),
@@ -34,7 +33,7 @@ def main_nav(network, network_roles: frozenset, language: str) -> tuple[dict, ..
             for entry in main_entries()
             if entry.action is EVERYONE
             or (entry.action == ANY_ROLE and network_roles)
-            or (entry.action and network_roles & PERMISSIONS[entry.action])
+            or (entry.action and network_roles & policy.action_named(entry.action).roles)
         )
 
     return network_memo(network, ("main nav", language, network_roles), build)

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from knotenpunkt.core.audit import field_changes
 from knotenpunkt.core.errors import DomainError
 from knotenpunkt.core.mail import mail_send_later
+from knotenpunkt.core.policy import require_actor
 from knotenpunkt.core.services import audit_record
 from knotenpunkt.core.urls_helpers import absolute_url
 
@@ -20,6 +21,11 @@ from .models import Invitation, NetworkRole, Role, User
 @transaction.atomic
 def role_grant(*, network, user, role: str, actor) -> NetworkRole:
     """Give a user a role in a network (idempotent: an existing role is returned)."""
+    require_actor(actor, network, "roles.manage")
+    return _role_grant(network=network, user=user, role=role, actor=actor)
+
+
+def _role_grant(*, network, user, role: str, actor) -> NetworkRole:
     if role not in Role.values:
         raise DomainError(_("Unknown role."), field="role")
     network_role, created = NetworkRole.objects.get_or_create(network=network, user=user, role=role)
@@ -31,6 +37,7 @@ def role_grant(*, network, user, role: str, actor) -> NetworkRole:
 @transaction.atomic
 def role_revoke(*, network, user, role: str, actor) -> None:
     """Take a role away; the last coordinator stays, or nobody could manage the network."""
+    require_actor(actor, network, "roles.manage")
     roles = NetworkRole.objects.filter(network=network, role=role)
     if (
         role == Role.COORDINATOR
@@ -61,6 +68,7 @@ def invitation_create(
 
     `note` is the predecessor's handover note, so a successor reads it before logging in.
     """
+    require_actor(actor, network, "roles.manage")
     from django.urls import reverse
 
     if role not in Role.values:
@@ -118,7 +126,8 @@ def invitation_accept(*, invitation: Invitation, user: User) -> NetworkRole:
     if invitation.person_id and invitation.person.user_id is None:
         invitation.person.user = user
         invitation.person.save(update_fields=["user"])
-    network_role = role_grant(
+    # The invitation is the coordination's consent; the invited user takes the role.
+    network_role = _role_grant(
         network=invitation.network, user=user, role=invitation.role, actor=user
     )
     audit_record(
@@ -164,6 +173,7 @@ def team_member_invite(*, network, email: str, role: str, actor, language: str |
 @transaction.atomic
 def invitation_cancel(*, invitation: Invitation, actor) -> Invitation:
     """Withdraw an invitation that was not accepted yet; its link stops working."""
+    require_actor(actor, invitation.network, "roles.manage")
     if invitation.accepted_at is not None:
         raise DomainError(_("This invitation has already been accepted; remove the role instead."))
     if invitation.cancelled_at is None:

@@ -12,7 +12,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth import views as auth_views
-from django.contrib.auth.decorators import login_required
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -24,6 +23,7 @@ from django_scopes import scope
 
 from knotenpunkt.core import personal_data
 from knotenpunkt.core.errors import DomainError
+from knotenpunkt.core.policy import public, signed_in
 from knotenpunkt.core.urls_helpers import network_reverse
 
 from .erasure import account_erase, erasure_request_create, erasure_requests_open
@@ -74,7 +74,7 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
         return response
 
 
-@login_required
+@signed_in
 def account_home(request):
     user = request.user
     initial = {"full_name": user.full_name, "preferred_language": user.preferred_language}
@@ -96,7 +96,7 @@ def account_home(request):
     return render(request, "accounts/home.html", context)
 
 
-@login_required
+@signed_in
 def erasure_request(request):
     """GET says what happens; POST asks every network that holds data about the user to erase
     it. An account no network holds anything for is closed at once."""
@@ -119,7 +119,8 @@ def erasure_request(request):
                 return redirect("accounts:home")
             logout(request)
             messages.success(request, _("Your account was closed and its data erased."))
-            return redirect("accounts:login")
+            # The start page, not the login form: there is nothing left to log in to.
+            return redirect("network_list")
     context = {
         "networks": networks,
         "open_requests": erasure_requests_open(user=user),
@@ -129,7 +130,7 @@ def erasure_request(request):
 
 
 @never_cache
-@login_required
+@signed_in
 def data_export(request):
     """Everything the platform holds about the user, in every network, as one JSON file.
 
@@ -195,6 +196,7 @@ def _invitation_signup(request, invitation):
     return _invitation_page(request, invitation, "signup", form=form)
 
 
+@public
 @never_cache
 def invitation(request, token):
     invitation = invitation_by_token(token=token)

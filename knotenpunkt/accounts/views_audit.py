@@ -3,16 +3,16 @@
 from django.shortcuts import render
 
 from knotenpunkt.core.audit import audit_kind_label, object_type_label, readable_changes
+from knotenpunkt.core.policy import requires
 from knotenpunkt.core.selectors import audit_log
 from knotenpunkt.core.views_helpers import paginate
 
-from .decorators import network_permission_required
 from .forms import AuditFilterForm
 
 AUDIT_PAGE_SIZE = 50
 
 
-@network_permission_required("audit.view")
+@requires("audit.view")
 def audit_log_page(request):
     network = request.network
     form = AuditFilterForm(request.GET, network=network)

@@ -5,9 +5,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from knotenpunkt.core.errors import DomainError
+from knotenpunkt.core.policy import requires
 from knotenpunkt.core.urls_helpers import network_reverse
 
-from .decorators import network_permission_required
 from .forms import InviteForm
 from .models import Invitation, NetworkRole, Role
 from .selectors import invitations_open, team_roles
@@ -15,7 +15,7 @@ from .services import invitation_cancel, role_revoke, team_member_invite
 from .views import add_domain_error
 
 
-@network_permission_required("roles.manage")
+@requires("roles.manage")
 def team(request):
     network = request.network
     form = InviteForm(request.POST or None, network=network)
@@ -44,7 +44,7 @@ def _confirm_page(request, *, title: str, question: str, button: str):
     return render(request, "accounts/team_confirm.html", context)
 
 
-@network_permission_required("roles.manage")
+@requires("roles.manage")
 def role_remove(request, network_role_id):
     """GET asks for confirmation, POST removes the role."""
     network_role = get_object_or_404(
@@ -76,7 +76,7 @@ def role_remove(request, network_role_id):
     return redirect(network_reverse(request.network, "team:list"))
 
 
-@network_permission_required("roles.manage")
+@requires("roles.manage")
 def invitation_withdraw(request, invitation_id):
     """GET asks for confirmation, POST withdraws the invitation so that its link stops working."""
     invitation = get_object_or_404(

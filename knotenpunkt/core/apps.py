@@ -9,11 +9,9 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from . import navigation, periodic, tasks
+        from .audit import CoreAuditKind, audit_kinds_declare
 
         periodic.register(tasks.worker_heartbeat)  # /healthz tells a living worker by it
         navigation.register_main("core:home", gettext_noop("Home"), order=10)
-
-        from .audit import CoreAuditKind, audit_kinds_declare
-
         # The kinds of entry this app writes to the audit trail (core/audit.py).
         audit_kinds_declare(CoreAuditKind)

@@ -37,13 +37,13 @@ import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from django.apps import apps
 from django.db import connection, transaction
 from django.db.models.signals import post_delete, post_save
 from django.urls import reverse
 from django.utils.safestring import SafeString
 from django_scopes import scope
 
+from . import policy
 from .models import SearchEntry
 from .search_text import (  # noqa: F401  (providers and views use them from here)
     MAX_QUERY_LENGTH,
@@ -62,8 +62,8 @@ PUBLIC = SearchEntry.Visibility.PUBLIC
 NETWORK = SearchEntry.Visibility.NETWORK
 GROUP = SearchEntry.Visibility.GROUP
 COORDINATOR = SearchEntry.Visibility.COORDINATOR
-# The accounts.Role values that see every entry (core imports no domain app, hence strings).
-SEES_EVERYTHING = frozenset({"coordinator", "city_liaison"})
+# The policy's action of those who see every entry (declared by the app that owns the roles).
+SEES_EVERYTHING = "search.all_entries"
 
 COUNT_CAP = 1000  # beyond this the page says "more than 1,000 results" instead of counting
 PER_PAGE = 20
@@ -282,35 +282,20 @@ def _insert(objects) -> int:
 
 @dataclass(frozen=True)
 class Viewer:
-    """A user's roles in one network and the working groups they currently belong to."""
+    """Whether a user has a role in one network, sees all of it, and their working groups."""
 
-    roles: frozenset[str]
+    has_role: bool
+    sees_everything: bool = False
     group_ids: frozenset[int] = frozenset()
-
-    @property
-    def sees_everything(self) -> bool:
-        return bool(self.roles & SEES_EVERYTHING)
 
 
 def viewer_for(user, network) -> Viewer:
-    """Read by app label, since core imports no domain app (accounts, workinggroups)."""
-    if not getattr(user, "is_authenticated", False):
-        return Viewer(roles=frozenset())
-    network_role = apps.get_model("accounts", "NetworkRole")
-    roles = frozenset(
-        network_role.objects.with_scope(network=network)
-        .filter(network=network, user=user)
-        .values_list("role", flat=True)
-    )
-    if not roles or roles & SEES_EVERYTHING or not apps.is_installed("knotenpunkt.workinggroups"):
-        return Viewer(roles=roles)
-    membership = apps.get_model("workinggroups", "GroupMembership")
-    group_ids = frozenset(
-        membership.objects.with_scope(network=network)
-        .filter(network=network, person__user=user, left_on__isnull=True)
-        .values_list("group_id", flat=True)
-    )
-    return Viewer(roles=roles, group_ids=group_ids)
+    """Asked of the policy, which the apps fill (core imports none of them)."""
+    if not policy.roles_of(user, network):
+        return Viewer(has_role=False)
+    if policy.can(user, network, SEES_EVERYTHING):
+        return Viewer(has_role=True, sees_everything=True)
+    return Viewer(has_role=True, group_ids=policy.groups_of(user, network))
 
 
 # Queries -----------------------------------------------------------------------------------
@@ -330,7 +315,7 @@ def _visibility_sql(viewer: Viewer) -> tuple[str, list]:
     """The viewer's permissions (see the module docstring) as a condition on the entry `e`."""
     if viewer.sees_everything:
         return "", []
-    if not viewer.roles:
+    if not viewer.has_role:
         return " AND e.visibility = %s", [PUBLIC]
     sql, params = "e.visibility IN (%s, %s)", [PUBLIC, NETWORK]
     if viewer.group_ids:

@@ -9,13 +9,16 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
 from .models import WorkerHeartbeat
+from .policy import public
 from .selectors import networks_list
 
 
+@public
 def network_list(request):
     return render(request, "core/network_list.html", {"networks": networks_list()})
 
 
+@public
 def homepage(request):
     return render(request, "core/homepage.html", {})
 
@@ -29,6 +32,7 @@ def _database_state() -> tuple[bool, bool]:
         return False, False
 
 
+@public
 @never_cache
 def healthz(request):
     """Database reachable, migrations applied, and how long ago the worker last beat."""

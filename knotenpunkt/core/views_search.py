@@ -1,10 +1,9 @@
 """The workspace search page: `/<lang>/<network>/workspace/search/?q=…` for anyone with a role."""
 
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 
 from . import search
+from .policy import requires
 
 
 def _page_number(value) -> int:
@@ -14,12 +13,9 @@ def _page_number(value) -> int:
         return 1
 
 
+@requires("workspace.view")
 def search_page(request):
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
     viewer = search.viewer_for(request.user, request.network)
-    if not viewer.roles:
-        raise PermissionDenied("search")
     # Any text is a valid query (core.search quotes every word), so there is no form to fail.
     query = (request.GET.get("q") or "").strip()[: search.MAX_QUERY_LENGTH]
     page = search.search(

@@ -9,22 +9,20 @@ class EventCalendarConfig(AppConfig):
 
     def ready(self):
         from knotenpunkt.core import blocks, navigation, periodic
+        from knotenpunkt.core.audit import audit_kinds_declare
 
         from . import (
             import_tasks,
             personal_data,  # noqa: F401  (own-data export)
+            rules,  # noqa: F401  (who writes and moderates events)
             search,  # noqa: F401  (events in the network's search)
             tasks,
         )
+        from .audit import CalendarAuditKind
 
         periodic.register(import_tasks.import_sources_due)
         periodic.register(tasks.interrupted_work_fail)
         blocks.register(blocks.WORKSPACE, "eventcalendar/_workspace_calendar.html", order=40)
         navigation.register_main("eventcalendar:calendar", gettext_noop("Events"), order=20)
-
-        from knotenpunkt.core.audit import audit_kinds_declare
-
-        from .audit import CalendarAuditKind
-
         # The kinds of entry this app writes to the audit trail (core/audit.py).
         audit_kinds_declare(CalendarAuditKind)

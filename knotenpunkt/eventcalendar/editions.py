@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from knotenpunkt.core.errors import DomainError
 from knotenpunkt.core.languages import language_name
+from knotenpunkt.core.policy import require_actor
 from knotenpunkt.core.services import audit_record
 
 from .models import Edition, Event
@@ -374,6 +375,7 @@ def period_of(edition: Edition) -> Period:
 @transaction.atomic
 def edition_prepare(*, network, actor, period: Period) -> Edition:
     """A draft edition for the period; its page shows the live calendar until it is published."""
+    require_actor(actor, network, "editions.manage")
     if edition_for_period(network=network, period=period) is not None:
         raise DomainError(
             _("There is an edition for %(period)s already.") % {"period": period.label()},
@@ -410,6 +412,7 @@ def _queue_pdf(edition: Edition) -> None:
 @transaction.atomic
 def edition_pdf_request(*, network, actor, edition: Edition) -> Edition:
     """Queue the PDF rendering (a task, never in the request)."""
+    require_actor(actor, network, "editions.manage")
     edition = _locked(network, edition)
     if edition.pdf_status in PDF_BUSY:
         raise DomainError(_("The PDF is being prepared already."))
@@ -427,6 +430,7 @@ def edition_pdf_request(*, network, actor, edition: Edition) -> Edition:
 @transaction.atomic
 def edition_publish(*, network, actor, edition: Edition) -> Edition:
     """Freeze the period's dates into the edition and print them again from the frozen list."""
+    require_actor(actor, network, "editions.manage")
     edition = _locked(network, edition)
     if edition.status == Edition.Status.PUBLISHED:
         raise DomainError(_("This edition is published already."))

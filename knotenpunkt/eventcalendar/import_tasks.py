@@ -16,8 +16,8 @@ from django.utils.translation import gettext as _
 from django_scopes import scope, scopes_disabled
 from django_tasks import task
 
-from knotenpunkt.accounts.permissions import can
 from knotenpunkt.core.errors import DomainError, ImportRejected
+from knotenpunkt.core.policy import can, require_actor
 from knotenpunkt.core.services import audit_record
 from knotenpunkt.members.models import Organisation
 from knotenpunkt.members.selectors import organisations_spoken_for
@@ -90,6 +90,7 @@ def event_source_create(
     *, network, actor, organisation, name: str, url: str = "", upload: bytes | None = None
 ) -> EventSource:
     """Register an iCal URL or file of an organisation the actor speaks for; queue its import."""
+    require_actor(actor, network, "events.sources")
     if not source_organisations(user=actor, network=network).filter(pk=organisation.pk).exists():
         raise DomainError(
             _("You cannot add calendars for this organisation."), field="organisation"
@@ -121,6 +122,7 @@ def event_source_create(
 @transaction.atomic
 def event_source_import_request(*, source, actor, upload: bytes | None = None) -> EventSource:
     """Import now (a new file, if given, replaces the stored one); refused while one is waiting."""
+    require_actor(actor, source.network, "events.source_manage", source)
     source = EventSource.objects.select_for_update().get(pk=source.pk, network=source.network)
     if source.last_status in PENDING:
         raise DomainError(_("An import of this calendar is already waiting or running."))

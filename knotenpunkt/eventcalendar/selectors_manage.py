@@ -1,13 +1,9 @@
-"""Reads behind the submission and moderation pages (the public reads live in selectors.py).
-
-Who may write an event is a read as well: the pages ask it to offer links, the services
-to refuse.
-"""
+"""Reads behind the submission and moderation pages (the public reads live in selectors.py)."""
 
 from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 
-from knotenpunkt.accounts.permissions import can
+from knotenpunkt.core.policy import can
 from knotenpunkt.members.models import Organisation
 from knotenpunkt.members.selectors import organisations_spoken_for
 
@@ -16,22 +12,9 @@ from .models import Event
 STATUS_FILTERS = [value for value, _label in Event.Status.choices]
 
 
-def is_moderator(actor, network) -> bool:
-    return can(actor, network, "events.moderate")
-
-
-def may_write(actor, network, organisation) -> bool:
-    """Coordinators write any event; member contacts those of organisations they speak for."""
-    if is_moderator(actor, network):
-        return True
-    if organisation is None or not can(actor, network, "events.submit"):
-        return False
-    return organisations_spoken_for(user=actor, network=network).filter(pk=organisation.pk).exists()
-
-
 def organisations_for_writer(*, actor, network) -> QuerySet:
     """The organisations the actor may enter events for (every organisation for coordinators)."""
-    if is_moderator(actor, network):
+    if can(actor, network, "events.moderate"):
         return Organisation.objects.filter(network=network).order_by("name", "pk")
     return organisations_spoken_for(user=actor, network=network)
 

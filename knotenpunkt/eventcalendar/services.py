@@ -18,13 +18,13 @@ from knotenpunkt.core.errors import DomainError, PermissionDenied
 from knotenpunkt.core.images import check_image
 from knotenpunkt.core.languages import parse_language_codes
 from knotenpunkt.core.mail import mail_send_later
+from knotenpunkt.core.policy import can
 from knotenpunkt.core.search import search_index
 from knotenpunkt.core.services import audit_record
 from knotenpunkt.core.urls_helpers import absolute_url, network_reverse
 
 from .models import AUDIENCE_LABELS, Event, EventTranslation
 from .recurrence import check_recurrence
-from .selectors_manage import is_moderator, may_write
 
 Status = Event.Status
 
@@ -73,19 +73,19 @@ MAIL_TEMPLATES = "eventcalendar/manage/mail/"
 
 def _require_writer(actor, network, organisation) -> None:
     """Coordinators write any event; member contacts only those of their organisations."""
-    if not may_write(actor, network, organisation):
+    if not can(actor, network, "events.write", organisation):
         raise PermissionDenied(
             _("You can only enter events of organisations you speak for."), field="organiser"
         )
 
 
 def _require_moderator(actor, network) -> None:
-    if not is_moderator(actor, network):
+    if not can(actor, network, "events.moderate"):
         raise PermissionDenied(_("Only the coordination can moderate events."))
 
 
 def _publishes_directly(actor, network, organisation) -> bool:
-    return is_moderator(actor, network) or bool(organisation and organisation.trusted)
+    return can(actor, network, "events.moderate") or bool(organisation and organisation.trusted)
 
 
 # Validation -----------------------------------------------------------------------------
@@ -219,7 +219,7 @@ def event_submit(*, network, actor, data: dict, translations: dict | None = None
 
 def _status_after_edit(event: Event, actor, changed: set[str]) -> str:
     if _publishes_directly(actor, event.network, event.organiser):
-        if event.status == Status.REJECTED and not is_moderator(actor, event.network):
+        if event.status == Status.REJECTED and not can(actor, event.network, "events.moderate"):
             return Status.PUBLISHED  # a trusted organisation corrected what was refused
         return event.status
     if event.status == Status.PUBLISHED and changed & set(TIME_AND_TITLE_FIELDS):

@@ -9,8 +9,8 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from knotenpunkt.accounts.decorators import network_permission_required
 from knotenpunkt.core.errors import DomainError
+from knotenpunkt.core.policy import public, requires
 from knotenpunkt.core.urls_helpers import network_reverse
 from knotenpunkt.core.views_helpers import done, form_flow, paginate
 
@@ -26,6 +26,7 @@ def _manage_url(network) -> str:
 # Public ----------------------------------------------------------------------------------
 
 
+@public
 def edition(request, period):
     """The two months as HTML; `?format=pdf` serves the rendered PDF or says how far it is."""
     network = request.network
@@ -46,6 +47,7 @@ def edition(request, period):
     return render(request, "eventcalendar/editions/edition.html", {"page": page})
 
 
+@public
 def archive(request):
     page = paginate(request, editions.editions_published(network=request.network))
     return render(request, "eventcalendar/editions/archive.html", {"page": page})
@@ -72,7 +74,7 @@ class EditionPrepareForm(forms.Form):
         return self.periods[self.cleaned_data["period"]]
 
 
-@network_permission_required(MANAGE)
+@requires(MANAGE)
 def manage_list(request):
     network = request.network
     context = {
@@ -82,7 +84,7 @@ def manage_list(request):
     return render(request, "eventcalendar/editions/manage_list.html", context)
 
 
-@network_permission_required(MANAGE)
+@requires(MANAGE)
 def prepare(request):
     network = request.network
     data = request.POST if request.method == "POST" else None
@@ -106,7 +108,7 @@ def prepare(request):
 
 
 @require_POST
-@network_permission_required(MANAGE)
+@requires(MANAGE)
 def render_pdf(request, edition_id):
     network = request.network
     edition = editions.edition_get(network=network, edition_id=edition_id)
@@ -123,7 +125,7 @@ def render_pdf(request, edition_id):
     )
 
 
-@network_permission_required(MANAGE)
+@requires(MANAGE)
 def publish(request, edition_id):
     network = request.network
     edition = editions.edition_get(network=network, edition_id=edition_id)

@@ -17,6 +17,7 @@ from django.views.decorators.http import condition, require_safe
 from django_scopes import scope
 
 from knotenpunkt.core.models import Network
+from knotenpunkt.core.policy import public
 from knotenpunkt.core.urls_helpers import absolute_url, network_reverse
 
 from . import feeds, selectors
@@ -73,6 +74,7 @@ def _cacheable(response: HttpResponse) -> HttpResponse:
     return response
 
 
+@public
 @require_safe
 @condition(etag_func=_etag, last_modified_func=_last_modified)
 def events_ics(request, network_slug):
@@ -90,6 +92,7 @@ def events_ics(request, network_slug):
     return _cacheable(response)
 
 
+@public
 @require_safe
 @condition(etag_func=_etag, last_modified_func=_last_modified)
 def events_rss(request, network_slug):

@@ -5,15 +5,14 @@ change any event. The services decide; these pages only ask them and show the an
 """
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from knotenpunkt.accounts.decorators import network_permission_required
 from knotenpunkt.core.errors import DomainError
 from knotenpunkt.core.languages import language_name
+from knotenpunkt.core.policy import can, requires
 from knotenpunkt.core.urls_helpers import network_reverse
 from knotenpunkt.core.views_helpers import done, form_flow, paginate
 
@@ -25,8 +24,6 @@ from .selectors_manage import (
     events_manage_list,
     events_of_user,
     events_waiting,
-    is_moderator,
-    may_write,
     organisations_for_writer,
 )
 
@@ -37,7 +34,7 @@ def _detail_url(event) -> str:
 
 def _home_url(request, event=None) -> str:
     """Coordinators return to the moderation pages, member contacts to their own events."""
-    if is_moderator(request.user, request.network):
+    if can(request.user, request.network, "events.moderate"):
         return (
             _detail_url(event)
             if event
@@ -46,11 +43,8 @@ def _home_url(request, event=None) -> str:
     return network_reverse(request.network, "eventcalendar:mine")
 
 
-def _writable_event(request, event_id) -> Event:
-    event = event_get(network=request.network, event_id=event_id)
-    if not may_write(request.user, request.network, event.organiser):
-        raise PermissionDenied("events.submit")
-    return event
+def _event(request, event_id, **_language) -> Event:
+    return event_get(network=request.network, event_id=event_id)
 
 
 def _saved_message(event) -> str:
@@ -74,12 +68,10 @@ def _event_form_page(request, form, *, title, submit_label, back_url, save):
 # Member contacts (and the coordinator) ---------------------------------------------------
 
 
-@network_permission_required("events.submit")
+@requires("events.write", refusal="eventcalendar/manage/no_organisation.html")
 def event_submit(request):
     network = request.network
     organisations = organisations_for_writer(actor=request.user, network=network)
-    if not organisations.exists():
-        return render(request, "eventcalendar/manage/no_organisation.html", status=403)
     form = EventForm(
         request.POST or None, request.FILES or None, network=network, organisations=organisations
     )
@@ -93,16 +85,16 @@ def event_submit(request):
     )
 
 
-@network_permission_required("events.submit")
+@requires("events.submit")
 def my_events(request):
     events = events_of_user(user=request.user, network=request.network)
     context = {"page": paginate(request, events)}
     return render(request, "eventcalendar/manage/mine.html", context)
 
 
-@network_permission_required("events.submit")
-def event_edit(request, event_id):
-    event = _writable_event(request, event_id)
+@requires("events.write", obj=_event)
+def event_edit(request, event_id, obj):
+    event = obj
     organisations = organisations_for_writer(actor=request.user, network=request.network)
     form = EventForm(
         request.POST or None,
@@ -121,9 +113,9 @@ def event_edit(request, event_id):
     )
 
 
-@network_permission_required("events.submit")
-def event_cancel(request, event_id):
-    event = _writable_event(request, event_id)
+@requires("events.write", obj=_event)
+def event_cancel(request, event_id, obj):
+    event = obj
     return form_flow(
         request,
         ConfirmForm(request.POST if request.method == "POST" else None),
@@ -139,9 +131,9 @@ def event_cancel(request, event_id):
     )
 
 
-@network_permission_required("events.submit")
-def translation_list(request, event_id):
-    event = _writable_event(request, event_id)
+@requires("events.write", obj=_event)
+def translation_list(request, event_id, obj):
+    event = obj
     existing = {translation.language: translation for translation in event.translations.all()}
     languages = [
         (code, language_name(code), existing.get(code))
@@ -152,9 +144,9 @@ def translation_list(request, event_id):
     return render(request, "eventcalendar/manage/translations.html", context)
 
 
-@network_permission_required("events.submit")
-def translation_edit(request, event_id, language):
-    event = _writable_event(request, event_id)
+@requires("events.write", obj=_event)
+def translation_edit(request, event_id, language, obj):
+    event = obj
     if language not in dict(settings.LANGUAGES) or language == event.original_language:
         raise Http404("language")
     current = EventTranslation.objects.filter(event=event, language=language).first()
@@ -183,7 +175,7 @@ def translation_edit(request, event_id, language):
 # Coordinator -----------------------------------------------------------------------------
 
 
-@network_permission_required("events.moderate")
+@requires("events.moderate")
 def manage(request):
     network = request.network
     status_form = StatusFilterForm(request.GET)
@@ -197,7 +189,7 @@ def manage(request):
     return render(request, "eventcalendar/manage/list.html", context)
 
 
-@network_permission_required("events.moderate")
+@requires("events.moderate")
 def manage_detail(request, event_id):
     event = event_get(network=request.network, event_id=event_id)
     context = {"event": event, "reject_form": RejectForm()}
@@ -205,7 +197,7 @@ def manage_detail(request, event_id):
 
 
 @require_POST
-@network_permission_required("events.moderate")
+@requires("events.moderate")
 def event_approve(request, event_id):
     event = event_get(network=request.network, event_id=event_id)
     try:
@@ -217,7 +209,7 @@ def event_approve(request, event_id):
     return done(request, message, network_reverse(request.network, "eventcalendar:manage"))
 
 
-@network_permission_required("events.moderate")
+@requires("events.moderate")
 def event_reject(request, event_id):
     event = event_get(network=request.network, event_id=event_id)
     form = RejectForm(request.POST or None)

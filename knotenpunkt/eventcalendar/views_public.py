@@ -11,6 +11,7 @@ from django.utils.dates import WEEKDAYS, WEEKDAYS_ABBR
 from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
+from knotenpunkt.core.policy import public
 from knotenpunkt.core.urls_helpers import absolute_url
 from knotenpunkt.core.views_helpers import paginate
 
@@ -111,6 +112,7 @@ def _midnight(day: datetime.date, network) -> datetime.datetime:
     return datetime.datetime.combine(day, datetime.time(0, 0), tzinfo=network.tz)
 
 
+@public
 @require_safe
 def calendar(request):
     """`…/calendar/`: the coming events by day, or `?view=month&month=YYYY-MM` as a grid."""
@@ -174,6 +176,7 @@ def _month(request, form, filters):
     return render(request, "eventcalendar/public/month.html", context)
 
 
+@public
 @require_safe
 def event_detail(request, event_id):
     """`…/calendar/events/<id>/`: everything about one event, its next dates and JSON-LD."""
@@ -195,6 +198,7 @@ def event_detail(request, event_id):
     return render(request, "eventcalendar/public/event.html", context)
 
 
+@public
 @require_safe
 def event_ics(request, event_id):
     """The event as a one-event calendar file, for "add to my calendar"."""

@@ -14,7 +14,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRefresh
 
-from knotenpunkt.accounts.decorators import network_permission_required
+from knotenpunkt.core.policy import requires
 from knotenpunkt.core.urls_helpers import network_reverse
 from knotenpunkt.core.views_helpers import attempt, done
 
@@ -102,13 +102,13 @@ def _detail_page(request, source, form):
     return render(request, "eventcalendar/sources/detail.html", context)
 
 
-@network_permission_required("events.sources")
+@requires("events.sources")
 def source_list(request):
     sources = sources_for(user=request.user, network=request.network)
     return render(request, "eventcalendar/sources/list.html", {"sources": sources})
 
 
-@network_permission_required("events.sources")
+@requires("events.sources")
 def source_add(request):
     organisations = source_organisations(user=request.user, network=request.network)
     bound = request.method == "POST"
@@ -137,10 +137,14 @@ def source_add(request):
     return render(request, "eventcalendar/sources/add.html", {"form": form})
 
 
-@network_permission_required("events.sources")
+def _source(request, source_id):
+    return source_get(user=request.user, network=request.network, source_id=source_id)
+
+
+@requires("events.source_manage", obj=_source)
 @never_cache
-def source_detail(request, source_id):
-    source = source_get(user=request.user, network=request.network, source_id=source_id)
+def source_detail(request, source_id, obj):
+    source = obj
     if request.htmx:  # the status poll: the status while waiting, then the whole page once
         if source.last_status in PENDING:
             context = {"source": source, "pending": True}
@@ -149,10 +153,10 @@ def source_detail(request, source_id):
     return _detail_page(request, source, ImportForm(source=source))
 
 
-@network_permission_required("events.sources")
+@requires("events.source_manage", obj=_source)
 @require_POST
-def source_import(request, source_id):
-    source = source_get(user=request.user, network=request.network, source_id=source_id)
+def source_import(request, source_id, obj):
+    source = obj
     form = ImportForm(request.POST, request.FILES, source=source)
     if form.is_valid():
         raw = _read_upload(form)

@@ -9,21 +9,19 @@ class KnowledgeConfig(AppConfig):
 
     def ready(self):
         from knotenpunkt.core import blocks, navigation
+        from knotenpunkt.core.audit import audit_kinds_declare
 
         from . import (
             personal_data,  # noqa: F401  (own-data export)
+            rules,  # noqa: F401  (who reads and edits which page)
             search,  # noqa: F401  (pages and documents in the network's search)
         )
+        from .audit import KnowledgeAuditKind
 
         blocks.register(blocks.WORKSPACE, "knowledge/_workspace_knowledge.html", order=60)
         blocks.register(blocks.GROUP, "knowledge/_group_block.html", order=20)
         navigation.register_main(
             "knowledge:page_list", gettext_noop("Knowledge"), order=70, action=navigation.ANY_ROLE
         )
-
-        from knotenpunkt.core.audit import audit_kinds_declare
-
-        from .audit import KnowledgeAuditKind
-
         # The kinds of entry this app writes to the audit trail (core/audit.py).
         audit_kinds_declare(KnowledgeAuditKind)

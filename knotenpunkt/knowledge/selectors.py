@@ -12,9 +12,9 @@ from django.shortcuts import get_object_or_404
 
 from knotenpunkt.workinggroups.models import WorkingGroup
 
-from .access import Access
 from .diff import DiffLine, line_diff
 from .models import Document, Page, Revision
+from .rules import Access
 
 
 def pages_visible(*, network, access: Access, query: str = "", group=None) -> QuerySet:

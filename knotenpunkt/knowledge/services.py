@@ -1,6 +1,6 @@
 """Writes of the knowledge base: pages and their revisions, and documents.
 
-Who may write is decided by the views (knowledge.access); these functions keep
+Who may write is decided by the policy (knowledge.rules); these functions keep
 the rules of the data: every save is a new revision, nothing is half-stored.
 """
 
@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from knotenpunkt.core.audit import field_changes
 from knotenpunkt.core.errors import DomainError
+from knotenpunkt.core.policy import require_actor
 from knotenpunkt.core.services import audit_record
 
 from .models import Document, Page, Revision, Visibility
@@ -84,6 +85,7 @@ def page_create(
     comment: str = "",
 ) -> Page:
     """A new page with its first revision; the short name is made from the title if not given."""
+    require_actor(actor, network, "knowledge.write_in", group)
     title = _required(title, field="title")
     _check_group(network, group)
     _check_visibility(visibility, group)
@@ -121,6 +123,7 @@ def page_update(
     If someone else saved meanwhile, the save is refused rather than silently
     overwriting their text.
     """
+    require_actor(actor, page.network, "knowledge.edit", page)
     page = (
         Page.objects.select_for_update(of=("self",))
         .select_related("current_revision")
@@ -164,6 +167,7 @@ def page_update(
 @transaction.atomic
 def page_restore(*, revision: Revision, actor) -> Revision:
     """Save an old version's title and text again as the newest version (history stays)."""
+    require_actor(actor, revision.network, "knowledge.edit", revision.page)
     page = (
         Page.objects.select_for_update(of=("self",))
         .select_related("current_revision")
@@ -210,6 +214,10 @@ def document_upload(
     A refused file leaves nothing behind: the checks run before anything is
     written, and a failure after the file was written removes it again.
     """
+    if page is not None:
+        require_actor(actor, network, "knowledge.edit", page)
+    else:
+        require_actor(actor, network, "knowledge.write_in", group)
     if page is not None:
         if page.network_id != network.pk:
             raise DomainError(_("Choose a page of this network."), field="page")

@@ -4,22 +4,19 @@ A page's address is public (`knowledge/<path>/`) so that public pages need no
 login; everything else is in the workspace. What a reader may not see is a 404.
 """
 
-from functools import wraps
-
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from knotenpunkt.core.errors import DomainError
+from knotenpunkt.core.policy import public, require, requires
 from knotenpunkt.core.urls_helpers import network_reverse
 from knotenpunkt.core.views_helpers import attempt, done, paginate
 
 from . import services
-from .access import access_for
 from .forms import DocumentUploadForm, PageCreateForm, PageEditForm
+from .rules import access_for
 from .selectors import (
     document_get,
     documents_visible,
@@ -42,32 +39,29 @@ def _access(request):
     return request.knowledge_access
 
 
-def login_required_here(view):
-    """Workspace pages: anonymous visitors log in first (whether or not the object exists)."""
-
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        return view(request, *args, **kwargs)
-
-    return wrapped
-
-
 def _page_url(network, page) -> str:
     return network_reverse(network, "knowledge:page_detail", page_path=page.path)
 
 
+def _page(request, page_id):
+    """A page the user may read (a 404 otherwise, as if it did not exist)."""
+    return page_get(network=request.network, access=_access(request), page_id=page_id)
+
+
+def _revision(request, revision_id):
+    return revision_get(network=request.network, access=_access(request), revision_id=revision_id)
+
+
 def _editable_page(request, page_id):
-    page = page_get(network=request.network, access=_access(request), page_id=page_id)
-    if not _access(request).can_edit(page):
-        raise PermissionDenied("knowledge.edit")
+    page = _page(request, page_id)
+    require(request.user, request.network, "knowledge.edit", page)
     return page
 
 
 # Reading ---------------------------------------------------------------------------------
 
 
+@public
 @require_GET
 def page_detail(request, page_path):
     access = _access(request)
@@ -82,7 +76,7 @@ def page_detail(request, page_path):
     return render(request, "knowledge/page_detail.html", context)
 
 
-@login_required_here
+@requires("knowledge.view")
 @require_GET
 def page_list(request):
     access = _access(request)
@@ -96,10 +90,10 @@ def page_list(request):
     return render(request, "knowledge/page_list.html", context)
 
 
-@login_required_here
+@requires("knowledge.view")
 @require_GET
 def page_history(request, page_id):
-    page = page_get(network=request.network, access=_access(request), page_id=page_id)
+    page = _page(request, page_id)
     context = {
         "page": page,
         "revisions": page_revisions(page=page),
@@ -108,10 +102,10 @@ def page_history(request, page_id):
     return render(request, "knowledge/page_history.html", context)
 
 
-@login_required_here
+@requires("knowledge.view")
 @require_GET
 def page_diff(request, page_id):
-    page = page_get(network=request.network, access=_access(request), page_id=page_id)
+    page = _page(request, page_id)
     old, new, title_rows, body_rows = revisions_compared(
         page=page, old_id=request.GET.get("from"), new_id=request.GET.get("to")
     )
@@ -125,11 +119,11 @@ def page_diff(request, page_id):
     return render(request, "knowledge/page_diff.html", context)
 
 
-@login_required_here
+@requires("knowledge.view")
 @require_GET
 def revision_detail(request, revision_id):
     access = _access(request)
-    revision = revision_get(network=request.network, access=access, revision_id=revision_id)
+    revision = _revision(request, revision_id)
     context = {
         "page": revision.page,
         "revision": revision,
@@ -142,11 +136,9 @@ def revision_detail(request, revision_id):
 # Writing ---------------------------------------------------------------------------------
 
 
-@login_required_here
+@requires("knowledge.edit")
 def page_create(request):
     network, access = request.network, _access(request)
-    if not access.can_create:
-        raise PermissionDenied("knowledge.create")
     groups = groups_for_writing(network=network, access=access)
     form = PageCreateForm(
         request.POST or None,
@@ -170,10 +162,9 @@ def page_create(request):
     return render(request, "knowledge/page_form.html", context)
 
 
-@login_required_here
-def page_edit(request, page_id):
-    network = request.network
-    page = _editable_page(request, page_id)
+@requires("knowledge.edit", obj=_page)
+def page_edit(request, page_id, obj):
+    network, page = request.network, obj
     current = page.current_revision
     initial = {
         "base_revision": current.pk if current else None,
@@ -202,13 +193,15 @@ def page_edit(request, page_id):
     return render(request, "knowledge/page_form.html", context)
 
 
-@login_required_here
-def revision_restore(request, revision_id):
+def _revision_page(request, revision_id):
+    """The page of the version (the policy asks about pages); the view reloads the version."""
+    return _revision(request, revision_id).page
+
+
+@requires("knowledge.edit", obj=_revision_page)
+def revision_restore(request, revision_id, obj):
     """GET asks for confirmation; only the POST restores."""
-    access = _access(request)
-    revision = revision_get(network=request.network, access=access, revision_id=revision_id)
-    if not access.can_edit(revision.page):
-        raise PermissionDenied("knowledge.edit")
+    revision = _revision(request, revision_id)
     error = None
     if request.method == "POST":
         try:
@@ -228,7 +221,7 @@ def revision_restore(request, revision_id):
 # Documents -------------------------------------------------------------------------------
 
 
-@login_required_here
+@requires("knowledge.view")
 @require_GET
 def document_list(request):
     access = _access(request)
@@ -238,7 +231,7 @@ def document_list(request):
     return render(request, "knowledge/document_list.html", context)
 
 
-@login_required_here
+@requires("knowledge.edit")
 def document_upload(request):
     """Upload to the documents, or with `?page=<id>` attach the file to that page."""
     network, access = request.network, _access(request)
@@ -247,8 +240,6 @@ def document_upload(request):
         if not request.GET["page"].isdigit():
             raise Http404("not a page")
         page = _editable_page(request, int(request.GET["page"]))
-    elif not access.can_create:
-        raise PermissionDenied("knowledge.upload")
     form = DocumentUploadForm(
         request.POST or None,
         request.FILES or None,
@@ -279,6 +270,7 @@ def document_upload(request):
     return render(request, "knowledge/document_upload.html", context)
 
 
+@public
 @require_GET
 def document_download(request, document_id):
     """The only way to a stored file: as a download, and only for those who may see it."""

@@ -9,12 +9,15 @@ class MeetingsConfig(AppConfig):
 
     def ready(self):
         from knotenpunkt.core import blocks, navigation, periodic
+        from knotenpunkt.core.audit import audit_kinds_declare
 
         from . import (
             personal_data,  # noqa: F401  (own-data export)
+            rules,  # noqa: F401  (who runs which meeting)
             search,  # noqa: F401  (meetings, minutes and decisions in the search)
             tasks,
         )
+        from .audit import MeetingsAuditKind
 
         periodic.register(tasks.meeting_reminders_send)
         periodic.register(tasks.action_item_reminders_send)
@@ -25,10 +28,5 @@ class MeetingsConfig(AppConfig):
         navigation.register_main(
             "meetings:list", gettext_noop("Meetings"), order=60, action=navigation.ANY_ROLE
         )
-
-        from knotenpunkt.core.audit import audit_kinds_declare
-
-        from .audit import MeetingsAuditKind
-
         # The kinds of entry this app writes to the audit trail (core/audit.py).
         audit_kinds_declare(MeetingsAuditKind)

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from knotenpunkt.core.errors import DomainError
+from knotenpunkt.core.policy import require_actor
 from knotenpunkt.core.search import search_index
 from knotenpunkt.core.services import audit_record
 
@@ -30,6 +31,7 @@ def _check_person(person, network, *, field: str = "person") -> None:
 @transaction.atomic
 def attendance_check_in(*, meeting: Meeting, person, actor, organisation=None) -> Attendance:
     """Mark a person as present (registered or not); checking in again after leaving is fine."""
+    require_actor(actor, meeting.network, "meetings.manage", meeting)
     network = meeting.network
     _check_person(person, network)
     meeting = lock(meeting)
@@ -76,6 +78,7 @@ def attendance_check_in(*, meeting: Meeting, person, actor, organisation=None) -
 @transaction.atomic
 def attendance_check_out(*, meeting: Meeting, person, actor) -> Attendance:
     """Record that a person left; they still count as having attended."""
+    require_actor(actor, meeting.network, "meetings.manage", meeting)
     network = meeting.network
     meeting = lock(meeting)
     attendance = Attendance.objects.filter(meeting=meeting, person=person).first()
@@ -131,12 +134,14 @@ def _minutes_new_version(*, meeting, actor, text: str, restored_from=None) -> Mi
 @transaction.atomic
 def minutes_save(*, meeting: Meeting, actor, text: str) -> MinutesVersion:
     """Every save is a new version (Markdown, sanitised when shown); the newest is current."""
+    require_actor(actor, meeting.network, "meetings.manage", meeting)
     return _minutes_new_version(meeting=meeting, actor=actor, text=text)
 
 
 @transaction.atomic
 def minutes_restore(*, version: MinutesVersion, actor) -> MinutesVersion:
     """Restore an earlier text by saving it again as the newest version (history stays)."""
+    require_actor(actor, version.network, "meetings.manage", version)
     return _minutes_new_version(
         meeting=version.meeting, actor=actor, text=version.text, restored_from=version
     )
@@ -150,6 +155,7 @@ def decision_record(
     *, meeting: Meeting, actor, text: str, decided_on: datetime.date | None = None, group=None
 ) -> Decision:
     """A decision of the meeting; it belongs to the meeting's group unless another is named."""
+    require_actor(actor, meeting.network, "meetings.manage", meeting)
     network = meeting.network
     text = (text or "").strip()
     if not text:
@@ -178,6 +184,7 @@ def decision_record(
 def action_item_create(
     *, meeting: Meeting, actor, text: str, owner=None, due_on: datetime.date | None = None
 ) -> ActionItem:
+    require_actor(actor, meeting.network, "meetings.manage", meeting)
     network = meeting.network
     text = (text or "").strip()
     if not text:
@@ -200,6 +207,7 @@ def action_item_create(
 
 @transaction.atomic
 def action_item_complete(*, item: ActionItem, actor) -> ActionItem:
+    require_actor(actor, item.network, "meetings.complete_item", item)
     item = ActionItem.objects.select_for_update().get(pk=item.pk)
     if item.status == ActionItem.Status.DONE:
         raise DomainError(_("This action is done already."))

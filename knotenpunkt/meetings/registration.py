@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from knotenpunkt.core.errors import DomainError
+from knotenpunkt.core.policy import require_actor
 from knotenpunkt.core.services import audit_record
 
 from .ical import CANCEL, REQUEST
@@ -96,6 +97,7 @@ def _register(*, item, meeting: Meeting, person, actor, organisation) -> Registr
 @transaction.atomic
 def meeting_register(*, meeting: Meeting, person, actor, organisation=None) -> Registration:
     """A seat at the meeting, or a place on its waiting list when it is full."""
+    require_actor(actor, meeting.network, "meetings.register", meeting)
     return _register(
         item=meeting, meeting=meeting, person=person, actor=actor, organisation=organisation
     )
@@ -104,6 +106,7 @@ def meeting_register(*, meeting: Meeting, person, actor, organisation=None) -> R
 @transaction.atomic
 def session_register(*, session: CafeSession, person, actor, organisation=None) -> Registration:
     """A seat in a café session, or a place on its waiting list when it is full."""
+    require_actor(actor, session.network, "meetings.register", session)
     return _register(
         item=session,
         meeting=session.meeting,
@@ -151,6 +154,7 @@ def promote(item, *, meeting: Meeting, network, actor) -> list[Registration]:
 @transaction.atomic
 def registration_cancel(*, registration: Registration, actor) -> Registration:
     """Give a seat back; the next person on the waiting list gets it and is told by mail."""
+    require_actor(actor, registration.network, "meetings.cancel_registration", registration)
     meeting = registration.meeting
     network = meeting.network
     item = registration.session or meeting

@@ -21,7 +21,9 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from knotenpunkt.core.dates import year_bounds
-from knotenpunkt.members.selectors import organisations_spoken_for
+from knotenpunkt.core.policy import can
+from knotenpunkt.members.selectors import organisations_spoken_for, persons_for_choice
+from knotenpunkt.workinggroups.selectors import groups_list, groups_of_user
 
 from .models import (
     ActionItem,
@@ -432,3 +434,28 @@ def personal_feed_items(*, person, since: datetime.datetime) -> list:
         pk__in=seats.filter(session__isnull=False).values("session_id"), ends_at__gte=since
     ).select_related("meeting__network")
     return sorted([*meetings, *sessions], key=lambda item: (item.starts_at, item.pk))
+
+
+# What the policy lets a user choose ------------------------------------------------------
+
+
+def groups_for_meetings(*, user, network, active_only: bool = True) -> QuerySet:
+    """The groups whose meetings the user may plan: all for coordinators, else those they lead."""
+    if can(user, network, "meetings.manage"):
+        return groups_list(network=network, active_only=active_only)
+    return groups_of_user(user=user, network=network).filter(leads_it=True)
+
+
+def registrable_persons(*, user, meeting) -> QuerySet:
+    """Whom the user may register: anyone (those who run it), else people of their organisations."""
+    network = meeting.network
+    if can(user, network, "meetings.manage", meeting):
+        return persons_for_choice(network=network)
+    if not can(user, network, "meetings.register", meeting):
+        return persons_for_choice(network=network).none()
+    own = organisations_spoken_for(user=user, network=network)
+    return (
+        persons_for_choice(network=network)
+        .filter(positions__organisation__in=own, positions__ended_on__isnull=True)
+        .distinct()
+    )

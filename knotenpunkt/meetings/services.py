@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from knotenpunkt.core.audit import field_changes
 from knotenpunkt.core.errors import DomainError
+from knotenpunkt.core.policy import require_actor
 from knotenpunkt.core.search import search_index_many
 from knotenpunkt.core.services import audit_record
 
@@ -119,6 +120,7 @@ def meeting_create(
     capacity: int | None = None,
     registration_deadline=None,
 ) -> Meeting:
+    require_actor(actor, network, "meetings.plan" if group else "meetings.manage", group)
     data = {
         "kind": kind,
         "group": group,
@@ -171,6 +173,7 @@ def _apply(item, data: dict) -> dict:
 @transaction.atomic
 def meeting_update(*, meeting: Meeting, actor, **fields) -> Meeting:
     """Change a meeting; confirmed registrants get the updated invitation, freed seats fill up."""
+    require_actor(actor, meeting.network, "meetings.manage", meeting)
     unknown = set(fields) - set(MEETING_FIELDS)
     if unknown:
         raise TypeError(f"unknown meeting fields: {sorted(unknown)}")
@@ -226,6 +229,7 @@ def _cancel(item, *, network, meeting) -> None:
 @transaction.atomic
 def meeting_cancel(*, meeting: Meeting, actor, reason: str = "") -> Meeting:
     """Cancel a meeting and its café sessions; every registrant's calendar gets METHOD:CANCEL."""
+    require_actor(actor, meeting.network, "meetings.manage", meeting)
     meeting = lock(meeting)
     network = meeting.network
     if meeting.is_cancelled:
@@ -283,6 +287,7 @@ def cafe_session_create(
     room: str = "",
     capacity: int | None = None,
 ) -> CafeSession:
+    require_actor(actor, meeting.network, "meetings.manage", meeting)
     data = {
         "kind": kind,
         "title": title,
@@ -307,6 +312,7 @@ def cafe_session_create(
 
 @transaction.atomic
 def cafe_session_update(*, session: CafeSession, actor, **fields) -> CafeSession:
+    require_actor(actor, session.network, "meetings.manage", session)
     unknown = set(fields) - set(SESSION_FIELDS)
     if unknown:
         raise TypeError(f"unknown session fields: {sorted(unknown)}")
@@ -344,6 +350,7 @@ def cafe_session_update(*, session: CafeSession, actor, **fields) -> CafeSession
 
 @transaction.atomic
 def cafe_session_cancel(*, session: CafeSession, actor) -> CafeSession:
+    require_actor(actor, session.network, "meetings.manage", session)
     meeting = session.meeting
     network = meeting.network
     session = lock(session)
@@ -365,6 +372,7 @@ def cafe_session_cancel(*, session: CafeSession, actor) -> CafeSession:
 
 @transaction.atomic
 def agenda_item_add(*, meeting: Meeting, actor, title: str, notes: str = "") -> AgendaItem:
+    require_actor(actor, meeting.network, "meetings.manage", meeting)
     title = required(title, field="title")
     last = meeting.agenda_items.aggregate(last=Max("position"))["last"]
     item = AgendaItem.objects.create(
@@ -384,6 +392,7 @@ def agenda_item_add(*, meeting: Meeting, actor, title: str, notes: str = "") -> 
 def agenda_item_update(
     *, item: AgendaItem, actor, title: str, notes: str = "", position: int | None = None
 ) -> AgendaItem:
+    require_actor(actor, item.network, "meetings.manage", item)
     values = {"title": required(title, field="title"), "notes": (notes or "").strip()}
     if position is not None:
         values["position"] = position
@@ -404,6 +413,7 @@ def agenda_item_update(
 
 @transaction.atomic
 def agenda_item_delete(*, item: AgendaItem, actor) -> None:
+    require_actor(actor, item.network, "meetings.manage", item)
     audit_record(
         network=item.network,
         actor=actor,

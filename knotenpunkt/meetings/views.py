@@ -4,16 +4,14 @@ Attendance, minutes, decisions and action items are in views_records.py; the per
 calendar feed in views_feed.py.
 """
 
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from knotenpunkt.accounts.decorators import network_permission_required
-from knotenpunkt.accounts.permissions import can
+from knotenpunkt.core.policy import can, requires
 from knotenpunkt.core.urls_helpers import network_reverse
 from knotenpunkt.core.views_helpers import done, form_flow, form_page, paginate
 
-from . import access, services
+from . import services
 from .forms import (
     AgendaItemForm,
     CafeSessionForm,
@@ -30,9 +28,11 @@ from .selectors import (
     agenda_of,
     decisions_list,
     free_seats,
+    groups_for_meetings,
     meeting_get,
     meetings_list,
     minutes_versions,
+    registrable_persons,
     registration_get,
     registration_is_open,
     session_get,
@@ -50,11 +50,23 @@ def session_url(network, session) -> str:
     return network_reverse(network, "meetings:session", session_id=session.pk)
 
 
-def managed_meeting(request, meeting_id) -> Meeting:
-    """The meeting, if the user may run it (403 otherwise)."""
-    meeting = meeting_get(network=request.network, meeting_id=meeting_id)
-    access.require_manage(request.user, meeting)
-    return meeting
+# The objects of the URLs, for the policy's object rules (core/policy.py: requires).
+
+
+def meeting_of_url(request, meeting_id) -> Meeting:
+    return meeting_get(network=request.network, meeting_id=meeting_id)
+
+
+def _agenda_item(request, agenda_item_id):
+    return agenda_item_get(network=request.network, agenda_item_id=agenda_item_id)
+
+
+def _session(request, session_id):
+    return session_get(network=request.network, session_id=session_id)
+
+
+def _registration(request, registration_id):
+    return registration_get(network=request.network, registration_id=registration_id)
 
 
 def meeting_form_flow(request, form, meeting, *, service, message, **page):
@@ -82,7 +94,7 @@ def _confirm_form(request):
 # List and detail -------------------------------------------------------------------------
 
 
-@network_permission_required(VIEW)
+@requires(VIEW)
 def meeting_list(request):
     network = request.network
     form = MeetingFilterForm(request.GET, network=network)
@@ -94,26 +106,26 @@ def meeting_list(request):
         "form": form,
         "filters": filters,
         "page": page,
-        "may_create": access.may_create(request.user, network),
+        "may_create": can(request.user, network, "meetings.plan"),
     }
     return render(request, "meetings/meeting_list.html", context)
 
 
 def _register_form(request, meeting, item):
     if not (
-        access.may_register(request.user, meeting)
+        can(request.user, request.network, "meetings.register", meeting)
         and registration_is_open(meeting=meeting, item=item)
     ):
         return None
-    return RegisterForm(persons=access.registrable_persons(request.user, meeting))
+    return RegisterForm(persons=registrable_persons(user=request.user, meeting=meeting))
 
 
-@network_permission_required(VIEW)
+@requires(VIEW)
 def meeting_detail(request, meeting_id):
     network = request.network
     meeting = meeting_get(network=network, meeting_id=meeting_id)
     meeting.free_seats = free_seats(meeting)
-    may_manage = access.may_manage(request.user, meeting)
+    may_manage = can(request.user, network, "meetings.manage", meeting)
     registrations = active_registrations(meeting=meeting, user=request.user, everything=may_manage)
     latest_minutes = minutes_versions(meeting=meeting).first()
     context = {
@@ -137,15 +149,13 @@ def meeting_detail(request, meeting_id):
 def _meeting_form(request, *, initial=None, active_only=True):
     network = request.network
     lead_only = not can(request.user, network, "meetings.manage")
-    groups = access.groups_for_meetings(request.user, network, active_only=active_only)
+    groups = groups_for_meetings(user=request.user, network=network, active_only=active_only)
     return MeetingForm(request.POST or None, groups=groups, lead_only=lead_only, initial=initial)
 
 
-@network_permission_required(VIEW)
+@requires("meetings.plan")
 def meeting_create(request):
     network = request.network
-    if not access.may_create(request.user, network):
-        raise PermissionDenied("meetings.manage")
     initial = {}
     if request.GET.get("group", "").isdigit():
         initial = {"group": int(request.GET["group"]), "kind": Meeting.Kind.WORKING_GROUP}
@@ -166,9 +176,9 @@ def meeting_create(request):
     )
 
 
-@network_permission_required(VIEW)
-def meeting_edit(request, meeting_id):
-    meeting = managed_meeting(request, meeting_id)
+@requires("meetings.manage", obj=meeting_of_url)
+def meeting_edit(request, meeting_id, obj):
+    meeting = obj
     initial = {name: getattr(meeting, name) for name in services.MEETING_FIELDS}
     form = _meeting_form(request, initial=initial, active_only=False)
     return meeting_form_flow(
@@ -183,9 +193,9 @@ def meeting_edit(request, meeting_id):
     )
 
 
-@network_permission_required(VIEW)
-def meeting_cancel(request, meeting_id):
-    meeting = managed_meeting(request, meeting_id)
+@requires("meetings.manage", obj=meeting_of_url)
+def meeting_cancel(request, meeting_id, obj):
+    meeting = obj
     form = CancelForm(request.POST or None)
     return meeting_form_flow(
         request,
@@ -206,9 +216,9 @@ def meeting_cancel(request, meeting_id):
 # Agenda ----------------------------------------------------------------------------------
 
 
-@network_permission_required(VIEW)
-def agenda_add(request, meeting_id):
-    meeting = managed_meeting(request, meeting_id)
+@requires("meetings.manage", obj=meeting_of_url)
+def agenda_add(request, meeting_id, obj):
+    meeting = obj
     form = AgendaItemForm(request.POST or None)
     del form.fields["position"]
     return meeting_form_flow(
@@ -222,16 +232,9 @@ def agenda_add(request, meeting_id):
     )
 
 
-def _managed_agenda_item(request, agenda_item_id):
-    item = agenda_item_get(network=request.network, agenda_item_id=agenda_item_id)
-    access.require_manage(request.user, item.meeting)
-    return item
-
-
-@network_permission_required(VIEW)
-def agenda_edit(request, agenda_item_id):
-    network = request.network
-    item = _managed_agenda_item(request, agenda_item_id)
+@requires("meetings.manage", obj=_agenda_item)
+def agenda_edit(request, agenda_item_id, obj):
+    network, item = request.network, obj
     initial = {"title": item.title, "notes": item.notes, "position": item.position}
     form = AgendaItemForm(request.POST or None, initial=initial)
     return form_flow(
@@ -248,10 +251,9 @@ def agenda_edit(request, agenda_item_id):
     )
 
 
-@network_permission_required(VIEW)
-def agenda_delete(request, agenda_item_id):
-    network = request.network
-    item = _managed_agenda_item(request, agenda_item_id)
+@requires("meetings.manage", obj=_agenda_item)
+def agenda_delete(request, agenda_item_id, obj):
+    network, item = request.network, obj
     form = _confirm_form(request)
     if request.method == "POST":
         services.agenda_item_delete(item=item, actor=request.user)
@@ -269,10 +271,10 @@ def agenda_delete(request, agenda_item_id):
 # Café sessions ---------------------------------------------------------------------------
 
 
-@network_permission_required(VIEW)
-def session_create(request, meeting_id):
+@requires("meetings.manage", obj=meeting_of_url)
+def session_create(request, meeting_id, obj):
     network = request.network
-    meeting = managed_meeting(request, meeting_id)
+    meeting = obj
     initial = {"starts_at": meeting.starts_at, "ends_at": meeting.ends_at}
     form = CafeSessionForm(request.POST or None, network=network, initial=initial)
     return meeting_form_flow(
@@ -288,12 +290,12 @@ def session_create(request, meeting_id):
     )
 
 
-@network_permission_required(VIEW)
+@requires(VIEW)
 def session_detail(request, session_id):
     network = request.network
     session = session_get(network=network, session_id=session_id)
     meeting = session.meeting
-    may_manage = access.may_manage(request.user, meeting)
+    may_manage = can(request.user, network, "meetings.manage", meeting)
     registrations = active_registrations(meeting=meeting, user=request.user, everything=may_manage)
     context = {
         "session": session,
@@ -305,16 +307,9 @@ def session_detail(request, session_id):
     return render(request, "meetings/session_detail.html", context)
 
 
-def _managed_session(request, session_id):
-    session = session_get(network=request.network, session_id=session_id)
-    access.require_manage(request.user, session.meeting)
-    return session
-
-
-@network_permission_required(VIEW)
-def session_edit(request, session_id):
-    network = request.network
-    session = _managed_session(request, session_id)
+@requires("meetings.manage", obj=_session)
+def session_edit(request, session_id, obj):
+    network, session = request.network, obj
     initial = {name: getattr(session, name) for name in services.SESSION_FIELDS}
     form = CafeSessionForm(request.POST or None, network=network, initial=initial)
     return form_flow(
@@ -331,10 +326,9 @@ def session_edit(request, session_id):
     )
 
 
-@network_permission_required(VIEW)
-def session_cancel(request, session_id):
-    network = request.network
-    session = _managed_session(request, session_id)
+@requires("meetings.manage", obj=_session)
+def session_cancel(request, session_id, obj):
+    network, session = request.network, obj
     form = _confirm_form(request)
     return form_flow(
         request,
@@ -354,10 +348,8 @@ def session_cancel(request, session_id):
 
 
 def _register(request, *, meeting, item, back_url, register):
-    if not access.may_register(request.user, meeting):
-        raise PermissionDenied("meetings.register")
     form = RegisterForm(
-        request.POST or None, persons=access.registrable_persons(request.user, meeting)
+        request.POST or None, persons=registrable_persons(user=request.user, meeting=meeting)
     )
 
     def message(registration):
@@ -380,9 +372,9 @@ def _register(request, *, meeting, item, back_url, register):
     )
 
 
-@network_permission_required(VIEW)
-def meeting_register(request, meeting_id):
-    meeting = meeting_get(network=request.network, meeting_id=meeting_id)
+@requires("meetings.register", obj=meeting_of_url)
+def meeting_register(request, meeting_id, obj):
+    meeting = obj
     return _register(
         request,
         meeting=meeting,
@@ -392,9 +384,9 @@ def meeting_register(request, meeting_id):
     )
 
 
-@network_permission_required(VIEW)
-def session_register(request, session_id):
-    session = session_get(network=request.network, session_id=session_id)
+@requires("meetings.register", obj=_session)
+def session_register(request, session_id, obj):
+    session = obj
     return _register(
         request,
         meeting=session.meeting,
@@ -404,12 +396,9 @@ def session_register(request, session_id):
     )
 
 
-@network_permission_required(VIEW)
-def registration_cancel(request, registration_id):
-    network = request.network
-    registration = registration_get(network=network, registration_id=registration_id)
-    if not access.may_cancel(request.user, registration):
-        raise PermissionDenied("meetings.register")
+@requires("meetings.cancel_registration", obj=_registration)
+def registration_cancel(request, registration_id, obj):
+    network, registration = request.network, obj
     item = registration.session or registration.meeting
     back_url = (
         session_url(network, item)

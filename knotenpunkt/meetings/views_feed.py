@@ -14,8 +14,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from django_scopes import scope
 
-from knotenpunkt.accounts.decorators import network_permission_required
 from knotenpunkt.core.models import Network
+from knotenpunkt.core.policy import public, requires
 from knotenpunkt.core.urls_helpers import absolute_url, network_reverse
 from knotenpunkt.core.views_helpers import done
 
@@ -36,7 +36,7 @@ def feed_url(network, feed_token) -> str:
     )
 
 
-@network_permission_required(VIEW)
+@requires(VIEW)
 def feed_settings(request):
     """Show the user's feed address; POST `create` makes a new one, `revoke` ends it."""
     network = request.network
@@ -58,6 +58,7 @@ def feed_settings(request):
     return render(request, "meetings/feed_settings.html", context)
 
 
+@public
 @require_safe
 def personal_feed(request, network_slug, token):
     """`/feeds/<network>/me/<token>.ics`: the person's confirmed meetings and café sessions."""

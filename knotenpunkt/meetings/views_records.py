@@ -1,7 +1,6 @@
 """What meetings leave behind: attendance (with the printable list), minutes, decisions, actions."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -9,12 +8,12 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from knotenpunkt.accounts.decorators import network_permission_required
 from knotenpunkt.core.errors import DomainError
+from knotenpunkt.core.policy import can, requires
 from knotenpunkt.core.urls_helpers import network_reverse
 from knotenpunkt.core.views_helpers import attempt, done, paginate
 
-from . import access, services
+from . import services
 from .forms import ActionItemForm, AttendanceForm, DecisionForm, MinutesForm, RecordsFilterForm
 from .pdf import render_pdf
 from .selectors import (
@@ -24,12 +23,11 @@ from .selectors import (
     attendance_figures,
     attendance_sheet,
     decisions_list,
-    meeting_get,
     minutes_version_get,
     minutes_versions,
     open_actions_for_user,
 )
-from .views import VIEW, managed_meeting, meeting_form_flow
+from .views import VIEW, meeting_form_flow, meeting_of_url
 
 
 def _button(request, call, *, message, back_url, next_url=None):
@@ -47,14 +45,14 @@ def _button(request, call, *, message, back_url, next_url=None):
 # Attendance ------------------------------------------------------------------------------
 
 
-@network_permission_required(VIEW)
-def attendance(request, meeting_id):
+@requires("meetings.manage", obj=meeting_of_url)
+def attendance(request, meeting_id, obj):
     """Check-in page; `?format=pdf` is the printable list to sign at the door.
 
     The PDF is rendered in the request: a meeting's list is one to three pages, which
     WeasyPrint renders in well under a second, so a task would only add waiting.
     """
-    meeting = managed_meeting(request, meeting_id)
+    meeting = obj
     sheet = attendance_sheet(meeting=meeting)
     context = {
         "meeting": meeting,
@@ -73,8 +71,7 @@ def attendance(request, meeting_id):
     return render(request, "meetings/attendance.html", context)
 
 
-def _attendance_action(request, meeting_id, action):
-    meeting = managed_meeting(request, meeting_id)
+def _attendance_action(request, meeting, action):
     back_url = network_reverse(request.network, "meetings:attendance", meeting_id=meeting.pk)
     form = AttendanceForm(request.POST, network=request.network)
     if not form.is_valid():
@@ -96,18 +93,18 @@ def _attendance_action(request, meeting_id, action):
 
 
 @require_POST
-@network_permission_required(VIEW)
-def check_in(request, meeting_id):
-    return _attendance_action(request, meeting_id, services.attendance_check_in)
+@requires("meetings.manage", obj=meeting_of_url)
+def check_in(request, meeting_id, obj):
+    return _attendance_action(request, obj, services.attendance_check_in)
 
 
 @require_POST
-@network_permission_required(VIEW)
-def check_out(request, meeting_id):
-    return _attendance_action(request, meeting_id, services.attendance_check_out)
+@requires("meetings.manage", obj=meeting_of_url)
+def check_out(request, meeting_id, obj):
+    return _attendance_action(request, obj, services.attendance_check_out)
 
 
-@network_permission_required("meetings.figures")
+@requires("meetings.figures")
 def attendance_overview(request):
     """Figures per meeting and per organisation for one year."""
     network = request.network
@@ -127,11 +124,11 @@ def attendance_overview(request):
 # Minutes ---------------------------------------------------------------------------------
 
 
-@network_permission_required(VIEW)
-def minutes(request, meeting_id):
+@requires(VIEW, post="meetings.manage", obj=meeting_of_url)
+def minutes(request, meeting_id, obj):
     """The current minutes, their versions, and (for those who run the meeting) the editor."""
-    meeting = meeting_get(network=request.network, meeting_id=meeting_id)
-    may_manage = access.may_manage(request.user, meeting)
+    meeting = obj
+    may_manage = can(request.user, request.network, "meetings.manage", meeting)
     versions = list(minutes_versions(meeting=meeting))
     current = versions[0] if versions else None
     form = None
@@ -150,28 +147,29 @@ def minutes(request, meeting_id):
                     _("Version %(number)s of the minutes was saved.") % {"number": version.number},
                     network_reverse(request.network, "meetings:minutes", meeting_id=meeting.pk),
                 )
-    elif request.method == "POST":
-        raise PermissionDenied("meetings.manage")
     context = {"meeting": meeting, "current": current, "versions": versions, "form": form}
     return render(request, "meetings/minutes.html", context)
 
 
-@network_permission_required(VIEW)
+@requires(VIEW)
 def minutes_version(request, version_id):
     version = minutes_version_get(network=request.network, version_id=version_id)
     context = {
         "version": version,
         "meeting": version.meeting,
-        "may_manage": access.may_manage(request.user, version.meeting),
+        "may_manage": can(request.user, request.network, "meetings.manage", version),
     }
     return render(request, "meetings/minutes_version.html", context)
 
 
+def _version(request, version_id):
+    return minutes_version_get(network=request.network, version_id=version_id)
+
+
 @require_POST
-@network_permission_required(VIEW)
-def minutes_restore(request, version_id):
-    version = minutes_version_get(network=request.network, version_id=version_id)
-    access.require_manage(request.user, version.meeting)
+@requires("meetings.manage", obj=_version)
+def minutes_restore(request, version_id, obj):
+    version = obj
     return _button(
         request,
         lambda: services.minutes_restore(version=version, actor=request.user),
@@ -188,7 +186,7 @@ def minutes_restore(request, version_id):
 # Decisions -------------------------------------------------------------------------------
 
 
-@network_permission_required(VIEW)
+@requires(VIEW)
 def decision_list(request):
     network = request.network
     form = RecordsFilterForm(request.GET, network=network)
@@ -197,10 +195,9 @@ def decision_list(request):
     return render(request, "meetings/decision_list.html", {"form": form, "page": page})
 
 
-@network_permission_required(VIEW)
-def decision_add(request, meeting_id):
-    network = request.network
-    meeting = managed_meeting(request, meeting_id)
+@requires("meetings.manage", obj=meeting_of_url)
+def decision_add(request, meeting_id, obj):
+    network, meeting = request.network, obj
     form = DecisionForm(request.POST or None, network=network, initial={"group": meeting.group_id})
     return meeting_form_flow(
         request,
@@ -216,7 +213,7 @@ def decision_add(request, meeting_id):
 # Action items ----------------------------------------------------------------------------
 
 
-@network_permission_required(VIEW)
+@requires(VIEW)
 def action_list(request):
     network = request.network
     form = RecordsFilterForm(request.GET, network=network, with_status=True)
@@ -229,10 +226,9 @@ def action_list(request):
     return render(request, "meetings/action_list.html", context)
 
 
-@network_permission_required(VIEW)
-def action_add(request, meeting_id):
-    network = request.network
-    meeting = managed_meeting(request, meeting_id)
+@requires("meetings.manage", obj=meeting_of_url)
+def action_add(request, meeting_id, obj):
+    network, meeting = request.network, obj
     form = ActionItemForm(request.POST or None, network=network)
     return meeting_form_flow(
         request,
@@ -245,13 +241,14 @@ def action_add(request, meeting_id):
     )
 
 
+def _action_item(request, action_item_id):
+    return action_item_get(network=request.network, action_item_id=action_item_id)
+
+
 @require_POST
-@network_permission_required(VIEW)
-def action_complete(request, action_item_id):
-    network = request.network
-    item = action_item_get(network=network, action_item_id=action_item_id)
-    if not access.may_complete(request.user, item):
-        raise PermissionDenied("meetings.manage")
+@requires("meetings.complete_item", obj=_action_item)
+def action_complete(request, action_item_id, obj):
+    network, item = request.network, obj
     next_url = request.POST.get("next", "")
     if not next_url.startswith(f"/{request.LANGUAGE_CODE}/{network.slug}/"):
         next_url = network_reverse(network, "meetings:actions")

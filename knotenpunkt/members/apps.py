@@ -9,14 +9,17 @@ class MembersConfig(AppConfig):
 
     def ready(self):
         from knotenpunkt.core import blocks, navigation, periodic
+        from knotenpunkt.core.audit import audit_kinds_declare
         from knotenpunkt.core.memo import memo_invalidated_by
 
         from . import (
             personal_data,  # noqa: F401  (contact persons in the own-data export)
             receivers,  # noqa: F401  (starter content for new networks)
+            rules,  # noqa: F401  (who may do what with the registry)
             search,  # noqa: F401  (organisations in the network's search)
             tasks,
         )
+        from .audit import MembersAuditKind
         from .models import AgreementVersion, OrganisationKind
 
         periodic.register(tasks.import_jobs_tidy_task)
@@ -31,10 +34,5 @@ class MembersConfig(AppConfig):
 
         # Memoised for the member list and the directory (selectors.*_memoised).
         memo_invalidated_by(OrganisationKind, AgreementVersion)
-
-        from knotenpunkt.core.audit import audit_kinds_declare
-
-        from .audit import MembersAuditKind
-
         # The kinds of entry this app writes to the audit trail (core/audit.py).
         audit_kinds_declare(MembersAuditKind)

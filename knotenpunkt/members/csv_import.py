@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from knotenpunkt.core.errors import ImportRejected
+from knotenpunkt.core.policy import require_actor
 from knotenpunkt.core.search import search_index_many
 from knotenpunkt.core.services import audit_record
 
@@ -388,6 +389,7 @@ def csv_import_preview(*, network, kind: str, raw: bytes) -> ImportPreview:
 @transaction.atomic
 def csv_import_run(*, network, actor, kind: str, raw: bytes, filename: str = "") -> int:
     """Validate again and write every row, or nothing; returns how many records were created."""
+    require_actor(actor, network, "members.import")
     preview = csv_import_preview(network=network, kind=kind, raw=raw)
     if preview.problems:
         count = len(preview.problems)

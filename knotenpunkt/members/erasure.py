@@ -23,6 +23,7 @@ from knotenpunkt.accounts.erasure import (
 from knotenpunkt.core import personal_data
 from knotenpunkt.core.dates import network_today
 from knotenpunkt.core.errors import DomainError
+from knotenpunkt.core.policy import require_actor
 from knotenpunkt.core.services import audit_record
 
 from .models import ContactPosition, Person
@@ -43,6 +44,7 @@ def person_erase(*, person: Person, actor) -> Person:
 
     Open roles end today, so the organisation no longer lists an erased contact as current.
     """
+    require_actor(actor, person.network, "people.erase")
     if person.is_erased:
         raise DomainError(_("The personal data of this person has been erased already."))
     network = person.network

@@ -5,7 +5,6 @@ from django.utils.translation import gettext_lazy as _
 
 from knotenpunkt.core.forms import DateInput, LanguagesField, NetworkForm
 
-from .access import has_member_access, speaks_for_an_organisation
 from .models import KNOWN_CONTACT_ROLES, MAIN_CONTACT
 from .selectors import (
     AGREEMENT_SIGNED,
@@ -14,9 +13,11 @@ from .selectors import (
     STATUS_ALL,
     STATUS_FORMER,
     STATUS_MEMBER,
+    has_member_access,
     kinds_list,
     kinds_memoised,
     persons_for_choice,
+    speaks_for_an_organisation,
 )
 
 # Organisations ---------------------------------------------------------------------------

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django_scopes import scope, scopes_disabled
 
 from knotenpunkt.core.errors import ImportRejected
+from knotenpunkt.core.policy import require_actor
 from knotenpunkt.core.services import audit_record
 
 from .csv_import import csv_import_run
@@ -70,6 +71,7 @@ def import_job_create(
     *, network, actor, kind: str, filename: str, token: str, language: str
 ) -> ImportJob:
     """Queue the import of a stored upload; confirming the same upload again returns its job."""
+    require_actor(actor, network, "members.import")
     job, created = ImportJob.objects.get_or_create(
         network=network,
         upload_token=token,

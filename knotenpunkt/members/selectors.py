@@ -20,12 +20,12 @@ from django.utils import dateformat
 from django.utils.formats import get_format
 from django.utils.translation import gettext
 
-from knotenpunkt.accounts.models import ErasureRequest
-from knotenpunkt.accounts.permissions import can
+from knotenpunkt.accounts.models import ErasureRequest, NetworkRole, Role
 from knotenpunkt.core import personal_data
 from knotenpunkt.core.dates import network_today
 from knotenpunkt.core.db_functions import JSONRows
 from knotenpunkt.core.memo import network_memo
+from knotenpunkt.core.policy import can
 from knotenpunkt.core.urls_helpers import network_reverse
 
 from .models import (
@@ -500,3 +500,25 @@ def editable_organisation_get(*, user, network, organisation_id) -> Organisation
     else:
         queryset = organisations_spoken_for(user=user, network=network)
     return get_object_or_404(queryset, pk=organisation_id)
+
+
+# Access to the workspace -----------------------------------------------------------------
+
+
+def speaks_for_an_organisation(*, network, person, besides=None) -> bool:
+    """Whether the person holds an open contact position here (other than `besides`)."""
+    positions = ContactPosition.objects.filter(
+        network=network, person=person, ended_on__isnull=True
+    )
+    if besides is not None:
+        positions = positions.exclude(pk=besides.pk)
+    return positions.exists()
+
+
+def has_member_access(*, network, person) -> bool:
+    """Whether the person's account holds the member-contact role in this network."""
+    if person.user_id is None:
+        return False
+    return NetworkRole.objects.filter(
+        network=network, user_id=person.user_id, role=Role.MEMBER_CONTACT
+    ).exists()

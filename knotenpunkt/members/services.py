@@ -11,14 +11,15 @@ from django.db import transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from knotenpunkt.accounts.services import invitation_create, role_grant
+from knotenpunkt.accounts.models import Role
+from knotenpunkt.accounts.services import invitation_create, role_grant, role_revoke
 from knotenpunkt.core.audit import field_changes
 from knotenpunkt.core.dates import network_today
 from knotenpunkt.core.errors import DomainError
 from knotenpunkt.core.languages import parse_language_codes
+from knotenpunkt.core.policy import require_actor
 from knotenpunkt.core.services import audit_record
 
-from .access import MEMBER_CONTACT_ROLE, member_access_end
 from .erasure import (  # noqa: F401  (part of this module's interface)
     erasure_request_carry_out,
     person_erase,
@@ -33,6 +34,7 @@ from .models import (
     OrganisationKind,
     Person,
 )
+from .selectors import has_member_access, speaks_for_an_organisation
 
 ORGANISATION_FIELDS = (
     "name",
@@ -117,6 +119,7 @@ def organisation_create(
     joined_on: datetime.date | None = None,
 ) -> Organisation:
     """Add an organisation; with `joined_on` it becomes a member from that day."""
+    require_actor(actor, network, "members.manage")
     name = _required_text(name, field="name")
     city = (city or "").strip()
     _check_kind(network, kind)
@@ -146,6 +149,7 @@ def organisation_create(
 @transaction.atomic
 def organisation_update(*, organisation: Organisation, actor, **changes) -> Organisation:
     """Change profile fields; the audit entry names the fields that changed."""
+    require_actor(actor, organisation.network, "organisation.act_for", organisation)
     unknown = set(changes) - set(ORGANISATION_FIELDS)
     if unknown:
         raise TypeError(f"not editable: {', '.join(sorted(unknown))}")
@@ -194,6 +198,7 @@ def organisation_update(*, organisation: Organisation, actor, **changes) -> Orga
 @transaction.atomic
 def membership_join(*, organisation: Organisation, actor, joined_on: datetime.date) -> Membership:
     """Open a membership period; re-joining after leaving opens a new one and keeps the old."""
+    require_actor(actor, organisation.network, "members.manage")
     _lock(organisation)
     periods = list(Membership.objects.filter(organisation=organisation).order_by("-joined_on"))
     current = next((period for period in periods if period.left_on is None), None)
@@ -229,6 +234,7 @@ def membership_leave(
     *, organisation: Organisation, actor, left_on: datetime.date, reason: str = ""
 ) -> Membership:
     """Close the open membership period with a date and a reason."""
+    require_actor(actor, organisation.network, "members.manage")
     _lock(organisation)
     current = Membership.objects.filter(organisation=organisation, left_on__isnull=True).first()
     if current is None:
@@ -282,6 +288,7 @@ def person_create(
     languages=(),
     contact_consent: bool = False,
 ) -> Person:
+    require_actor(actor, network, "members.manage")
     full_name = _required_text(full_name, field="full_name")
     email = (email or "").strip()
     _check_unique_email(network, email)
@@ -301,6 +308,7 @@ def person_create(
 @transaction.atomic
 def person_update(*, person: Person, actor, **changes) -> Person:
     """Change a person's data; consent changes are time-stamped."""
+    require_actor(actor, person.network, "members.manage")
     unknown = set(changes) - set(PERSON_FIELDS)
     if unknown:
         raise TypeError(f"not editable: {', '.join(sorted(unknown))}")
@@ -364,6 +372,7 @@ def position_open(
     person_data: dict | None = None,
 ) -> ContactPosition:
     """Make a person (existing, or new from `person_data`) a contact of the organisation."""
+    require_actor(actor, organisation.network, "members.manage")
     network = organisation.network
     role = _required_text(role, field="role")
     person = _resolve_person(
@@ -407,6 +416,7 @@ def _open_position(position: ContactPosition) -> ContactPosition:
 @transaction.atomic
 def position_close(*, position: ContactPosition, actor, ended_on: datetime.date) -> ContactPosition:
     """End a contact role without a successor (the person stays in the history)."""
+    require_actor(actor, position.network, "members.manage")
     position = _open_position(position)
     if ended_on < position.started_on:
         raise DomainError(
@@ -448,6 +458,7 @@ def _set_note(position: ContactPosition, note: str) -> bool:
 @transaction.atomic
 def position_note_update(*, position: ContactPosition, actor, note: str) -> ContactPosition:
     """The holder's (or the coordinator's) note on what the successor needs to know."""
+    require_actor(actor, position.network, "position.note", position)
     position = _open_position(position)
     if _set_note(position, note):
         audit_record(
@@ -481,6 +492,7 @@ def contact_handover(
     account gets an invitation by mail. With `end_access`, the outgoing holder loses the
     member-contact role unless they still speak for another organisation.
     """
+    require_actor(actor, position.network, "members.handover")
     position = _open_position(position)
     organisation, network = position.organisation, position.network
     if on < position.started_on:
@@ -519,20 +531,29 @@ def contact_handover(
         summary=position.role,
     )
     if end_access:
-        member_access_end(network=network, person=position.person, actor=actor)
+        _member_access_end(network=network, person=position.person, actor=actor)
     if successor.user_id is not None:
-        role_grant(network=network, user=successor.user, role=MEMBER_CONTACT_ROLE, actor=actor)
+        role_grant(network=network, user=successor.user, role=Role.MEMBER_CONTACT, actor=actor)
     elif successor.email:
         invitation_create(
             network=network,
             email=successor.email,
-            role=MEMBER_CONTACT_ROLE,
+            role=Role.MEMBER_CONTACT,
             actor=actor,
             language=_invitation_language(network, successor, language),
             person=successor,
             note=position.handover_note,
         )
     return new_position
+
+
+def _member_access_end(*, network, person, actor) -> None:
+    """Someone who no longer speaks for any organisation here does not need the member-contact
+    role: the handover may end it (other roles stay; a handover may be dated ahead)."""
+    if has_member_access(network=network, person=person) and not speaks_for_an_organisation(
+        network=network, person=person
+    ):
+        role_revoke(network=network, user=person.user, role=Role.MEMBER_CONTACT, actor=actor)
 
 
 # Agreements ------------------------------------------------------------------------------
@@ -542,6 +563,7 @@ def contact_handover(
 def agreement_version_create(
     *, network, actor, title: str, text: str, valid_from: datetime.date
 ) -> AgreementVersion:
+    require_actor(actor, network, "agreements.manage")
     title = _required_text(title, field="title")
     text = _required_text(text, field="text")
     if AgreementVersion.objects.filter(network=network, valid_from=valid_from).exists():
@@ -563,6 +585,7 @@ def agreement_sign(
     signed_by: Person | None = None,
 ) -> AgreementSignature:
     """Record that an organisation signed a version of the agreement (once per version)."""
+    require_actor(actor, organisation.network, "agreements.manage")
     network = organisation.network
     if version.network_id != network.pk:
         raise DomainError(_("Choose a version of this network's agreement."), field="version")

@@ -8,8 +8,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from knotenpunkt.accounts.decorators import network_permission_required
-from knotenpunkt.accounts.permissions import can
+from knotenpunkt.core.policy import can, public, requires
 from knotenpunkt.core.urls_helpers import network_reverse
 from knotenpunkt.core.views_helpers import form_flow, initial_from, paginate
 
@@ -56,6 +55,7 @@ def _detail_url(network, organisation):
 # Public and workspace --------------------------------------------------------------------
 
 
+@public
 def directory(request):
     form = DirectoryFilterForm(request.GET or None, network=request.network)
     filters = form.cleaned_data if form.is_bound and form.is_valid() else {}
@@ -66,7 +66,7 @@ def directory(request):
     return render(request, "members/directory.html", {"form": form, "page": page})
 
 
-@network_permission_required("workspace.view")
+@requires("workspace.view")
 def workspace(request):
     context = {
         "organisations": organisations_spoken_for(user=request.user, network=request.network),
@@ -75,7 +75,7 @@ def workspace(request):
     return render(request, "members/workspace.html", context)
 
 
-@network_permission_required("workspace.view")
+@requires("workspace.view")
 def position_note(request, position_id):
     """The holder of a contact role writes down what their successor needs to know."""
     network = request.network
@@ -100,7 +100,7 @@ def position_note(request, position_id):
     )
 
 
-@network_permission_required("organisation.edit_own")
+@requires("organisation.edit_own")
 def workspace_organisation_edit(request, organisation_id):
     organisation = editable_organisation_get(
         user=request.user, network=request.network, organisation_id=organisation_id
@@ -138,7 +138,7 @@ def _sort_columns(request, current: str) -> list[dict]:
     return columns
 
 
-@network_permission_required("members.view_internal")
+@requires("members.view_internal")
 def manage_list(request):
     network = request.network
     form = MemberListFilterForm(request.GET, network=network)
@@ -156,7 +156,7 @@ def manage_list(request):
     return render(request, "members/manage_list.html", context)
 
 
-@network_permission_required("members.manage")
+@requires("members.manage")
 def organisation_create(request):
     network = request.network
     form = OrganisationCreateForm(request.POST or None, network=network)
@@ -174,7 +174,7 @@ def organisation_create(request):
     )
 
 
-@network_permission_required("members.view_internal")
+@requires("members.view_internal")
 def organisation_detail(request, organisation_id):
     network = request.network
     organisation = organisation_get(network=network, organisation_id=organisation_id)
@@ -194,7 +194,7 @@ def organisation_detail(request, organisation_id):
     return render(request, "members/organisation_detail.html", context)
 
 
-@network_permission_required("members.manage")
+@requires("members.manage")
 def organisation_edit(request, organisation_id):
     network = request.network
     organisation = organisation_get(network=network, organisation_id=organisation_id)
@@ -214,7 +214,7 @@ def organisation_edit(request, organisation_id):
     )
 
 
-@network_permission_required("members.manage")
+@requires("members.manage")
 def membership_join(request, organisation_id):
     network = request.network
     organisation = organisation_get(network=network, organisation_id=organisation_id)
@@ -236,7 +236,7 @@ def membership_join(request, organisation_id):
     )
 
 
-@network_permission_required("members.manage")
+@requires("members.manage")
 def membership_leave(request, organisation_id):
     network = request.network
     organisation = organisation_get(network=network, organisation_id=organisation_id)
@@ -259,7 +259,7 @@ def membership_leave(request, organisation_id):
     )
 
 
-@network_permission_required("agreements.manage")
+@requires("agreements.manage")
 def signature_add(request, organisation_id):
     network = request.network
     organisation = organisation_get(network=network, organisation_id=organisation_id)

@@ -3,7 +3,7 @@
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from knotenpunkt.accounts.decorators import network_permission_required
+from knotenpunkt.core.policy import requires
 from knotenpunkt.core.urls_helpers import network_reverse
 from knotenpunkt.core.views_helpers import form_flow, paginate
 
@@ -19,7 +19,7 @@ from .selectors import (
 )
 
 
-@network_permission_required("members.view_internal")
+@requires("members.view_internal")
 def agreement_list(request):
     network = request.network
     context = {
@@ -29,7 +29,7 @@ def agreement_list(request):
     return render(request, "members/agreement_list.html", context)
 
 
-@network_permission_required("agreements.manage")
+@requires("agreements.manage")
 def agreement_create(request):
     network = request.network
     form = AgreementVersionForm(request.POST or None)
@@ -50,7 +50,7 @@ def agreement_create(request):
     )
 
 
-@network_permission_required("members.view_internal")
+@requires("members.view_internal")
 def agreement_detail(request, agreement_id):
     network = request.network
     version = agreement_get(network=network, agreement_id=agreement_id)
@@ -63,7 +63,7 @@ def agreement_detail(request, agreement_id):
     return render(request, "members/agreement_detail.html", context)
 
 
-@network_permission_required("members.view_internal")
+@requires("members.view_internal")
 def agreements_unsigned(request):
     network = request.network
     version = current_agreement_version(network=network)

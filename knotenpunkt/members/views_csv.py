@@ -19,8 +19,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import HttpResponseClientRefresh
 
-from knotenpunkt.accounts.decorators import network_permission_required
 from knotenpunkt.core.errors import ImportRejected
+from knotenpunkt.core.policy import requires
 from knotenpunkt.core.urls_helpers import network_reverse
 
 from .csv_export import organisations_csv, people_csv
@@ -53,7 +53,7 @@ def _page(request, template, **context):
     return render(request, f"members/csv/{template}", {"kinds": kinds, **context})
 
 
-@network_permission_required("members.import")
+@requires("members.import")
 def csv_import(request):
     form = UploadForm(request.POST, request.FILES) if request.method == "POST" else UploadForm()
     if form.is_valid():
@@ -88,7 +88,7 @@ def csv_import(request):
     return _page(request, "import.html", form=form)
 
 
-@network_permission_required("members.import")
+@requires("members.import")
 @require_POST
 def csv_import_confirm(request):
     token = request.POST.get("token", "")
@@ -134,7 +134,7 @@ def _created_text(job: ImportJob) -> str:
     return text % {"count": count}
 
 
-@network_permission_required("members.import")
+@requires("members.import")
 @require_GET
 @never_cache
 def csv_import_job(request, job_id):
@@ -168,7 +168,7 @@ def _csv_response(network, name: str, content: bytes) -> HttpResponse:
     )
 
 
-@network_permission_required("members.export")
+@requires("members.export")
 @never_cache
 def csv_export_organisations(request):
     return _csv_response(
@@ -176,7 +176,7 @@ def csv_export_organisations(request):
     )
 
 
-@network_permission_required("members.export")
+@requires("members.export")
 @never_cache
 def csv_export_people(request):
     return _csv_response(request.network, "people", people_csv(network=request.network))

@@ -4,8 +4,8 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from knotenpunkt.accounts.decorators import network_permission_required
 from knotenpunkt.core.errors import DomainError
+from knotenpunkt.core.policy import requires
 from knotenpunkt.core.urls_helpers import network_reverse
 from knotenpunkt.core.views_helpers import done
 
@@ -13,14 +13,14 @@ from . import services
 from .selectors import erasure_request_get, erasure_requests_list
 
 
-@network_permission_required("people.erase")
+@requires("people.erase")
 def erasure_requests(request):
     context = {"requests": erasure_requests_list(network=request.network)}
     return render(request, "members/erasure_requests.html", context)
 
 
 @require_POST
-@network_permission_required("people.erase")
+@requires("people.erase")
 def erasure_request_carry_out(request, request_id):
     """Erase what the network holds about the requester; then show where texts still name them."""
     network = request.network

@@ -3,17 +3,17 @@
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from knotenpunkt.accounts.decorators import network_permission_required
 from knotenpunkt.core.errors import DomainError
+from knotenpunkt.core.policy import requires
 from knotenpunkt.core.urls_helpers import network_reverse
 from knotenpunkt.core.views_helpers import done, form_flow, initial_from, paginate
 
 from . import services
-from .access import has_member_access
 from .forms import HandoverForm, PersonForm, PositionCloseForm, PositionOpenForm
 from .selectors import (
     erasure_mentions,
     erasure_requests_open_count,
+    has_member_access,
     organisation_get,
     person_get,
     persons_list,
@@ -29,7 +29,7 @@ def _organisation_url(network, organisation):
     return network_reverse(network, "members:organisation_detail", organisation_id=organisation.pk)
 
 
-@network_permission_required("members.view_internal")
+@requires("members.view_internal")
 def person_list(request):
     query = request.GET.get("q", "").strip()[:200]
     page = paginate(request, persons_list(network=request.network, query=query))
@@ -41,7 +41,7 @@ def person_list(request):
     return render(request, "members/person_list.html", context)
 
 
-@network_permission_required("members.manage")
+@requires("members.manage")
 def person_create(request):
     network = request.network
     form = PersonForm(request.POST or None)
@@ -59,7 +59,7 @@ def person_create(request):
     )
 
 
-@network_permission_required("members.view_internal")
+@requires("members.view_internal")
 def person_detail(request, person_id):
     person = person_get(network=request.network, person_id=person_id)
     context = {
@@ -71,7 +71,7 @@ def person_detail(request, person_id):
     return render(request, "members/person_detail.html", context)
 
 
-@network_permission_required("members.manage")
+@requires("members.manage")
 def person_edit(request, person_id):
     network = request.network
     person = person_get(network=network, person_id=person_id)
@@ -88,7 +88,7 @@ def person_edit(request, person_id):
     )
 
 
-@network_permission_required("people.erase")
+@requires("people.erase")
 def person_erase(request, person_id):
     """GET asks for confirmation; only the POST erases."""
     network = request.network
@@ -108,7 +108,7 @@ def person_erase(request, person_id):
 # Contact positions -----------------------------------------------------------------------
 
 
-@network_permission_required("members.manage")
+@requires("members.manage")
 def position_open(request, organisation_id):
     network = request.network
     organisation = organisation_get(network=network, organisation_id=organisation_id)
@@ -143,7 +143,7 @@ def position_open(request, organisation_id):
     )
 
 
-@network_permission_required("members.manage")
+@requires("members.manage")
 def position_close(request, position_id):
     network = request.network
     position = position_get(network=network, position_id=position_id)
@@ -179,7 +179,7 @@ def _handover_message(position, new_position, *, ended_access: bool) -> str:
     return message
 
 
-@network_permission_required("members.handover")
+@requires("members.handover")
 def contact_handover(request, position_id):
     network = request.network
     position = position_get(network=network, position_id=position_id)

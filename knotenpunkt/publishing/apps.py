@@ -9,9 +9,14 @@ class PublishingConfig(AppConfig):
 
     def ready(self):
         from knotenpunkt.core import navigation
+        from knotenpunkt.core.audit import audit_kinds_declare
         from knotenpunkt.core.memo import memo_invalidated_by
 
-        from . import receivers  # noqa: F401  (imprint, privacy, accessibility placeholders)
+        from . import (
+            receivers,  # noqa: F401  (imprint, privacy, accessibility placeholders)
+            rules,  # noqa: F401  (who edits the network's settings)
+        )
+        from .audit import PublishingAuditKind
         from .models import StaticPage, StaticPageTranslation
 
         # The footer links on every page are memoised (selectors.footer_pages).
@@ -19,10 +24,5 @@ class PublishingConfig(AppConfig):
         navigation.register_main(
             "publishing:settings", gettext_noop("Settings"), order=100, action="network.settings"
         )
-
-        from knotenpunkt.core.audit import audit_kinds_declare
-
-        from .audit import PublishingAuditKind
-
         # The kinds of entry this app writes to the audit trail (core/audit.py).
         audit_kinds_declare(PublishingAuditKind)

@@ -3,7 +3,7 @@
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 
-from knotenpunkt.accounts.decorators import network_permission_required
+from knotenpunkt.core.policy import requires
 from knotenpunkt.core.services import network_update
 from knotenpunkt.core.urls_helpers import network_reverse
 from knotenpunkt.core.views_helpers import form_flow, initial_from
@@ -13,7 +13,7 @@ from .selectors import static_page_text_get, static_pages_with_texts
 from .services import static_page_text_save
 
 
-@network_permission_required("network.settings")
+@requires("network.settings")
 def network_settings(request):
     network = request.network
     form = NetworkSettingsForm(
@@ -54,7 +54,7 @@ def network_settings(request):
     )
 
 
-@network_permission_required("network.settings")
+@requires("network.settings")
 def static_page_text(request, slug, language):
     network = request.network
     page, text = static_page_text_get(network=network, slug=slug, language=language)

@@ -12,10 +12,10 @@ from django_scopes import scope
 
 from knotenpunkt.accounts.erasure import former_contact
 from knotenpunkt.accounts.models import NetworkRole
-from knotenpunkt.accounts.permissions import roles_of
 from knotenpunkt.accounts.tests.factories import UserFactory, grant_role
 from knotenpunkt.core.errors import DomainError
 from knotenpunkt.core.models import AuditEntry
+from knotenpunkt.core.policy import roles_of
 from knotenpunkt.eventcalendar.tests.factories import EventFactory
 from knotenpunkt.knowledge import services as knowledge
 from knotenpunkt.knowledge.tests.factories import make_page

@@ -6,9 +6,9 @@ from django.utils import translation
 from django_scopes import scope
 
 from knotenpunkt.accounts.models import ErasureRequest
-from knotenpunkt.accounts.permissions import roles_of
 from knotenpunkt.accounts.tests.factories import UserFactory, grant_role
 from knotenpunkt.core.models import AuditEntry
+from knotenpunkt.core.policy import roles_of
 from knotenpunkt.core.testing import translated
 from knotenpunkt.members.models import Person
 from knotenpunkt.members.tests.factories import ContactPositionFactory, PersonFactory
@@ -176,7 +176,8 @@ def test_an_account_without_any_network_is_closed_at_once(client):
 
     response = client.post("/accounts/erasure/", HTTP_ACCEPT_LANGUAGE="en")
 
-    assert response["Location"] == "/accounts/login/"
+    assert response["Location"] == "/"
+    assert "Your account was closed and its data erased." in client.get("/").text
     user.refresh_from_db()
     assert not user.is_active and user.email != "solo@example.org"
     assert client.get("/accounts/").status_code == 302

@@ -9,11 +9,14 @@ class WorkingGroupsConfig(AppConfig):
 
     def ready(self):
         from knotenpunkt.core import blocks, navigation
+        from knotenpunkt.core.audit import audit_kinds_declare
 
         from . import (
             personal_data,  # noqa: F401  (own-data export)
+            rules,  # noqa: F401  (group membership and leads in the policy)
             search,  # noqa: F401  (groups in the network's search)
         )
+        from .audit import GroupsAuditKind
 
         blocks.register(blocks.WORKSPACE, "workinggroups/_workspace_groups.html", order=20)
         navigation.register_main(
@@ -22,10 +25,5 @@ class WorkingGroupsConfig(AppConfig):
             order=50,
             action=navigation.ANY_ROLE,
         )
-
-        from knotenpunkt.core.audit import audit_kinds_declare
-
-        from .audit import GroupsAuditKind
-
         # The kinds of entry this app writes to the audit trail (core/audit.py).
         audit_kinds_declare(GroupsAuditKind)

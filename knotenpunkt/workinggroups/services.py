@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from knotenpunkt.core.audit import field_changes
 from knotenpunkt.core.dates import network_today
 from knotenpunkt.core.errors import DomainError
+from knotenpunkt.core.policy import require_actor
 from knotenpunkt.core.services import audit_record
 
 from .models import Goal, GroupMembership, WorkingGroup
@@ -102,6 +103,7 @@ def group_create(
     active_until: datetime.date | None = None,
 ) -> WorkingGroup:
     """Found a working group; without a short name one is made from its name."""
+    require_actor(actor, network, "groups.manage")
     name = _required_text(name, field="name")
     slug = _clean_slug(network, slug, name)
     _check_target(meetings_per_year_target)
@@ -122,6 +124,7 @@ def group_create(
 @transaction.atomic
 def group_update(*, group: WorkingGroup, actor, **changes) -> WorkingGroup:
     """Change a group's fields; the audit entry names the fields that changed."""
+    require_actor(actor, group.network, "groups.manage")
     unknown = set(changes) - set(GROUP_FIELDS)
     if unknown:
         raise TypeError(f"not editable: {', '.join(sorted(unknown))}")
@@ -190,6 +193,7 @@ def group_member_add(
     joined_on: datetime.date | None = None,
 ) -> GroupMembership:
     """Add a person to a group, for an organisation or on their own, optionally as a lead."""
+    require_actor(actor, group.network, "groups.lead", group)
     _check_person(group, person)
     _check_organisation(group, organisation)
     _lock(group)
@@ -235,6 +239,7 @@ def group_member_remove(
     *, membership: GroupMembership, actor, left_on: datetime.date | None = None
 ) -> GroupMembership:
     """Close a membership (and with it any lead role); the history stays."""
+    require_actor(actor, membership.network, "groups.lead", membership)
     membership = _open(membership)
     left_on = left_on or network_today(membership.network)
     if left_on < membership.joined_on:
@@ -279,12 +284,14 @@ def _lead_change(membership: GroupMembership, actor, *, is_lead: bool) -> GroupM
 @transaction.atomic
 def group_lead_set(*, membership: GroupMembership, actor) -> GroupMembership:
     """Make a current member a lead of the group (a group may have several)."""
+    require_actor(actor, membership.network, "groups.lead", membership)
     return _lead_change(membership, actor, is_lead=True)
 
 
 @transaction.atomic
 def group_lead_unset(*, membership: GroupMembership, actor) -> GroupMembership:
     """The person stays a member but no longer leads the group."""
+    require_actor(actor, membership.network, "groups.lead", membership)
     return _lead_change(membership, actor, is_lead=False)
 
 
@@ -305,6 +312,7 @@ def goal_create(
     due_on: datetime.date | None = None,
     status: str = Goal.Status.OPEN,
 ) -> Goal:
+    require_actor(actor, group.network, "groups.lead", group)
     text = _required_text(text, field="text")
     _check_status(status)
     goal = Goal.objects.create(
@@ -319,6 +327,7 @@ def goal_create(
 @transaction.atomic
 def goal_update(*, goal: Goal, actor, **changes) -> Goal:
     """Change a goal's text, due date or status; the audit entry names what changed."""
+    require_actor(actor, goal.network, "groups.lead", goal)
     unknown = set(changes) - set(GOAL_FIELDS)
     if unknown:
         raise TypeError(f"not editable: {', '.join(sorted(unknown))}")
@@ -348,6 +357,7 @@ def goal_update(*, goal: Goal, actor, **changes) -> Goal:
 @transaction.atomic
 def goal_status_set(*, goal: Goal, actor, status: str) -> Goal:
     """Move a goal along (open → in progress → achieved, or dropped)."""
+    require_actor(actor, goal.network, "groups.lead", goal)
     _check_status(status)
     if goal.status == status:
         return goal

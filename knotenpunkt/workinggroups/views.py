@@ -8,9 +8,8 @@ from django import forms
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from knotenpunkt.accounts.decorators import network_permission_required
-from knotenpunkt.accounts.permissions import can
 from knotenpunkt.core.dates import network_today
+from knotenpunkt.core.policy import can, requires
 from knotenpunkt.core.urls_helpers import network_reverse
 from knotenpunkt.core.views_helpers import form_flow, initial_from
 
@@ -24,7 +23,6 @@ from .forms import (
     MemberRemoveForm,
 )
 from .models import Goal
-from .permissions import can_lead, require_lead
 from .selectors import (
     goal_get,
     group_detail,
@@ -44,31 +42,25 @@ def _posted(request):
     return request.POST if request.method == "POST" else None
 
 
-# A lead's pages: the object, if the user leads its group or coordinates (403 otherwise).
+# The objects of a lead's pages (the policy asks whether the user leads their group).
 
 
-def _led_group(request, group_slug):
-    group = group_get(network=request.network, group_slug=group_slug)
-    require_lead(request.user, group)
-    return group
+def _group(request, group_slug):
+    return group_get(network=request.network, group_slug=group_slug)
 
 
-def _led_membership(request, membership_id):
-    membership = membership_get(network=request.network, membership_id=membership_id)
-    require_lead(request.user, membership.group)
-    return membership
+def _membership(request, membership_id):
+    return membership_get(network=request.network, membership_id=membership_id)
 
 
-def _led_goal(request, goal_id):
-    goal = goal_get(network=request.network, goal_id=goal_id)
-    require_lead(request.user, goal.group)
-    return goal
+def _goal(request, goal_id):
+    return goal_get(network=request.network, goal_id=goal_id)
 
 
 # Reading ---------------------------------------------------------------------------------
 
 
-@network_permission_required("groups.view")
+@requires("groups.view")
 def group_list(request):
     network = request.network
     showing_all = request.GET.get("all") == "1"
@@ -82,19 +74,19 @@ def group_list(request):
     return render(request, "workinggroups/group_list.html", context)
 
 
-@network_permission_required("groups.view")
+@requires("groups.view")
 def group_detail_page(request, group_slug):
     group = group_detail(network=request.network, group_slug=group_slug)
     context = {
         "group": group,
-        "may_lead": can_lead(request.user, group),
+        "may_lead": can(request.user, request.network, "groups.lead", group),
         "may_manage": can(request.user, request.network, "groups.manage"),
         "status_form": GoalStatusForm(),
     }
     return render(request, "workinggroups/group_detail.html", context)
 
 
-@network_permission_required("groups.cadence")
+@requires("groups.cadence")
 def cadence_page(request):
     """This year's cadence, or a past year's (`?year=`), which is then over in full.
 
@@ -113,7 +105,7 @@ def cadence_page(request):
 # Coordinator: groups ---------------------------------------------------------------------
 
 
-@network_permission_required("groups.manage")
+@requires("groups.manage")
 def group_create(request):
     network = request.network
     form = GroupForm(request.POST or None)
@@ -131,7 +123,7 @@ def group_create(request):
     )
 
 
-@network_permission_required("groups.manage")
+@requires("groups.manage")
 def group_edit(request, group_slug):
     group = group_get(network=request.network, group_slug=group_slug)
     form = GroupForm(request.POST or None, initial=initial_from(group, GroupForm))
@@ -150,9 +142,9 @@ def group_edit(request, group_slug):
 # Leads: members and leads ----------------------------------------------------------------
 
 
-@network_permission_required("groups.view")
-def member_add(request, group_slug):
-    group = _led_group(request, group_slug)
+@requires("groups.lead", obj=_group)
+def member_add(request, group_slug, obj):
+    group = obj
     form = MemberAddForm(request.POST or None, network=request.network)
     return form_flow(
         request,
@@ -171,9 +163,9 @@ def member_add(request, group_slug):
     )
 
 
-@network_permission_required("groups.view")
-def member_remove(request, membership_id):
-    membership = _led_membership(request, membership_id)
+@requires("groups.lead", obj=_membership)
+def member_remove(request, membership_id, obj):
+    membership = obj
     group = membership.group
     names = {"person": membership.person.display_name, "group": group.name}
     form = MemberRemoveForm(_posted(request))
@@ -193,8 +185,7 @@ def member_remove(request, membership_id):
     )
 
 
-def _lead_change(request, membership_id, *, make_lead: bool):
-    membership = _led_membership(request, membership_id)
+def _lead_change(request, membership, *, make_lead: bool):
     group = membership.group
     form = forms.Form(_posted(request))
     names = {"person": membership.person.display_name, "group": group.name}
@@ -217,22 +208,22 @@ def _lead_change(request, membership_id, *, make_lead: bool):
     )
 
 
-@network_permission_required("groups.view")
-def lead_set(request, membership_id):
-    return _lead_change(request, membership_id, make_lead=True)
+@requires("groups.lead", obj=_membership)
+def lead_set(request, membership_id, obj):
+    return _lead_change(request, obj, make_lead=True)
 
 
-@network_permission_required("groups.view")
-def lead_unset(request, membership_id):
-    return _lead_change(request, membership_id, make_lead=False)
+@requires("groups.lead", obj=_membership)
+def lead_unset(request, membership_id, obj):
+    return _lead_change(request, obj, make_lead=False)
 
 
 # Leads: goals ----------------------------------------------------------------------------
 
 
-@network_permission_required("groups.view")
-def goal_create(request, group_slug):
-    group = _led_group(request, group_slug)
+@requires("groups.lead", obj=_group)
+def goal_create(request, group_slug, obj):
+    group = obj
     form = GoalForm(request.POST or None, initial={"status": Goal.Status.OPEN})
     return form_flow(
         request,
@@ -246,9 +237,9 @@ def goal_create(request, group_slug):
     )
 
 
-@network_permission_required("groups.view")
-def goal_edit(request, goal_id):
-    goal = _led_goal(request, goal_id)
+@requires("groups.lead", obj=_goal)
+def goal_edit(request, goal_id, obj):
+    goal = obj
     form = GoalForm(request.POST or None, initial=initial_from(goal, GoalForm))
     return form_flow(
         request,
@@ -262,10 +253,10 @@ def goal_edit(request, goal_id):
     )
 
 
-@network_permission_required("groups.view")
-def goal_status(request, goal_id):
+@requires("groups.lead", obj=_goal)
+def goal_status(request, goal_id, obj):
     """The quick status change on the group page (the edit page changes everything)."""
-    goal = _led_goal(request, goal_id)
+    goal = obj
     form = GoalStatusForm(request.POST or None, initial={"status": goal.status})
     return form_flow(
         request,

@@ -3,6 +3,7 @@
 from django import template
 from django.utils.safestring import mark_safe
 
+from .. import policy
 from ..text import render_markdown
 from ..urls_helpers import network_reverse
 
@@ -37,11 +38,8 @@ def query_with(context, **kwargs):
 @register.simple_tag(takes_context=True)
 def can_do(context, action):
     """`{% can_do "members.manage" as may_edit %}`: whether to show a button (views enforce it)."""
-    # Imported here: this library is a builtin, loaded by core, which imports no app at load time.
-    from knotenpunkt.accounts.permissions import can
-
     request = context["request"]
-    return can(request.user, request.network, action)
+    return policy.can(request.user, request.network, action)
 
 
 @register.filter

@@ -6,8 +6,8 @@ from django.urls import reverse
 from django_scopes import scope
 
 from knotenpunkt.accounts.models import NetworkRole, User
-from knotenpunkt.accounts.permissions import roles_of
 from knotenpunkt.core.models import AuditEntry, Network, SearchEntry
+from knotenpunkt.core.policy import roles_of
 from knotenpunkt.demo.loader import DEMO_PASSWORD, LOGINS
 from knotenpunkt.eventcalendar.models import Edition, Event, EventTranslation
 from knotenpunkt.knowledge.models import Page, Revision

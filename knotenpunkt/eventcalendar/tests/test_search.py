@@ -18,8 +18,8 @@ from knotenpunkt.members.tests.factories import OrganisationFactory
 
 pytestmark = pytest.mark.django_db
 
-VISITOR = search.Viewer(roles=frozenset())
-COORDINATION = search.Viewer(roles=frozenset({"coordinator"}))
+VISITOR = search.Viewer(has_role=False)
+COORDINATION = search.Viewer(has_role=True, sees_everything=True)
 FIXTURES = Path(__file__).parent / "fixtures"
 
 

@@ -2,7 +2,7 @@
 
 from django import template
 
-from ..access import access_for
+from ..rules import access_for
 from ..selectors import documents_visible, pages_visible
 
 register = template.Library()

@@ -228,6 +228,9 @@ def test_attaching_needs_the_right_to_edit_the_page(client, network, member_cont
     client.force_login(member_contact)
     attach = url(network, "document_upload") + f"?page={page.pk}"
     assert client.get(attach).status_code == 403
+    # A member who writes in their own group: another group's hidden page does not exist.
+    join_group(make_group(network, "Eigene"), member_contact)
+    assert client.get(attach).status_code == 403
     hidden = make_page(network, visibility=Visibility.GROUP, group=make_group(network))
     assert client.get(url(network, "document_upload") + f"?page={hidden.pk}").status_code == 404
 

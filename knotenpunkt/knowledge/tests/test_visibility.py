@@ -88,6 +88,8 @@ def test_editing_a_page(login_as, network, group, visibility, in_group, reader):
     response = client.get(url(network, "page_edit", page_id=page.pk))
     if reader == "anonymous":
         assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+    elif reader == "outsider":  # the workspace needs a role here; nothing more is revealed
+        assert response.status_code == 403
     elif reader not in SEES[(visibility, in_group)]:
         assert response.status_code == 404
     elif reader in EDITS[in_group]:

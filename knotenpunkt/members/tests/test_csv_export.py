@@ -7,6 +7,7 @@ import io
 import pytest
 from django.utils import timezone
 
+from knotenpunkt.accounts.tests.factories import grant_role
 from knotenpunkt.members.csv_export import organisations_csv, people_csv
 from knotenpunkt.members.csv_import import csv_import_run
 from knotenpunkt.members.models import ContactPosition, Organisation, Person
@@ -127,6 +128,7 @@ def test_people_export_names_the_open_position_and_hides_erased_people(network, 
 def test_export_then_import_into_another_network_round_trips(
     network, other_network, coordinator, members
 ):
+    grant_role(coordinator, other_network, "coordinator")
     assert (
         csv_import_run(
             network=other_network,

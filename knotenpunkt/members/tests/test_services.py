@@ -4,7 +4,7 @@ import pytest
 
 from knotenpunkt.accounts.models import Invitation, NetworkRole
 from knotenpunkt.accounts.services import invitation_create
-from knotenpunkt.accounts.tests.factories import UserFactory
+from knotenpunkt.accounts.tests.factories import UserFactory, grant_role
 from knotenpunkt.core.errors import DomainError
 from knotenpunkt.core.models import AuditEntry
 from knotenpunkt.core.selectors import audit_trail
@@ -68,6 +68,7 @@ def test_organisation_name_is_unique_per_city_ignoring_case(network, other_netwo
         )
     assert error.value.field == "name"
     # Another city, or another network, is fine.
+    grant_role(coordinator, other_network, "coordinator")
     services.organisation_create(
         network=network, actor=coordinator, name="Caritas", kind=kind_of(network), city="Anderswo"
     )
@@ -188,6 +189,7 @@ def test_person_email_is_unique_per_network_ignoring_case(network, other_network
             network=network, actor=coordinator, full_name="Ayşe Y.", email="AYSE@example.org"
         )
     assert error.value.field == "email"
+    grant_role(coordinator, other_network, "coordinator")
     services.person_create(
         network=other_network, actor=coordinator, full_name="Ayşe Y.", email="ayse@example.org"
     )

@@ -8,12 +8,20 @@ from django.core.exceptions import PermissionDenied
 
 from knotenpunkt.accounts.models import NetworkRole
 from knotenpunkt.accounts.tests.factories import UserFactory, grant_role
+from knotenpunkt.core.policy import can, require
 from knotenpunkt.members.tests.factories import PersonFactory
-from knotenpunkt.workinggroups.permissions import can_lead, require_lead
 
 from .factories import GroupMembershipFactory, WorkingGroupFactory, lead_user
 
 pytestmark = pytest.mark.django_db
+
+
+def can_lead(user, group):
+    return can(user, group.network, "groups.lead", group)
+
+
+def require_lead(user, group):
+    require(user, group.network, "groups.lead", group)
 
 
 def fresh(user):

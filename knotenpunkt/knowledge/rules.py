@@ -1,31 +1,20 @@
-"""Who may read and edit which pages and documents of the knowledge base.
+"""Who may read and edit which pages and documents of the knowledge base (core/policy.py).
 
-Network roles come from the role table (accounts.permissions); membership of a
-working group is not a role, so it is read from the group memberships here.
+Public pages are read by anyone; network pages by everyone with a role here; a group's
+pages by its current members, the coordinator and the city liaison. Members of a group
+write its pages, the coordinator writes every page.
 """
 
 from dataclasses import dataclass, field
 
 from django.db.models import Q
 
-from knotenpunkt.accounts.permissions import can
-from knotenpunkt.workinggroups.models import GroupMembership
+from knotenpunkt.accounts.models import Role
+from knotenpunkt.core import policy
 
 from .models import Visibility
 
-
-def _group_ids(user, network) -> frozenset[int]:
-    """Groups the user belongs to now (an open membership of their contact person)."""
-    if not getattr(user, "is_authenticated", False):
-        return frozenset()
-    return frozenset(
-        GroupMembership.objects.filter(
-            network=network,
-            left_on__isnull=True,
-            person__user=user,
-            person__erased_at__isnull=True,
-        ).values_list("group_id", flat=True)
-    )
+C, L, M = Role.COORDINATOR, Role.CITY_LIAISON, Role.MEMBER_CONTACT
 
 
 @dataclass(frozen=True)
@@ -70,11 +59,31 @@ class Access:
 
 
 def access_for(*, user, network) -> Access:
-    if not getattr(user, "is_authenticated", False):
+    if not policy.roles_of(user, network):
         return Access()
     return Access(
-        has_role=can(user, network, "knowledge.view"),
-        reads_all_groups=can(user, network, "knowledge.view_all_groups"),
-        edits_all=can(user, network, "knowledge.edit_all"),
-        group_ids=_group_ids(user, network),
+        has_role=policy.can(user, network, "knowledge.view"),
+        reads_all_groups=policy.can(user, network, "knowledge.view_all_groups"),
+        edits_all=policy.can(user, network, "knowledge.edit_all"),
+        group_ids=policy.groups_of(user, network),
     )
+
+
+def _edits(user, network, item) -> bool:
+    """A page or document of a group they belong to (None: any page they could create)."""
+    access = access_for(user=user, network=network)
+    return access.can_create if item is None else access.can_edit(item)
+
+
+policy.declare("knowledge.view", roles={C, L, M})
+policy.declare("knowledge.view_all_groups", roles={C, L})
+policy.declare("knowledge.edit_all", roles={C})
+policy.declare("knowledge.edit", roles={C}, rule=_edits)
+# New pages and documents of a group (None: the network's own, for the coordinator).
+policy.declare(
+    "knowledge.write_in",
+    roles={C},
+    rule=lambda user, network, group: (
+        group is not None and access_for(user=user, network=network).can_edit_in(group.pk)
+    ),
+)

@@ -1,0 +1,7 @@
+"""Who may change how the network presents itself (core/policy.py)."""
+
+from knotenpunkt.accounts.models import Role
+from knotenpunkt.core import policy
+
+# Name, contact, logo, languages, targets and the imprint, privacy and accessibility texts.
+policy.declare("network.settings", roles={Role.COORDINATOR})

@@ -1,0 +1,92 @@
+"""Objects of every kind a network URL names, made in a given network (for generated tests).
+
+URL keyword → a function that makes an object of that kind in the network and returns the
+value for the URL. A generated test that meets a keyword missing here tells which to add.
+"""
+
+import datetime
+
+from knotenpunkt.accounts.models import ErasureRequest, Invitation
+from knotenpunkt.accounts.tests.factories import UserFactory, grant_role
+from knotenpunkt.eventcalendar.models import Edition, EventSource
+from knotenpunkt.eventcalendar.tests.factories import EventFactory
+from knotenpunkt.knowledge.tests import factories as knowledge
+from knotenpunkt.meetings.tests import factories as meetings
+from knotenpunkt.members.models import ImportJob
+from knotenpunkt.members.tests.factories import (
+    AgreementVersionFactory,
+    ContactPositionFactory,
+    OrganisationFactory,
+    PersonFactory,
+)
+from knotenpunkt.publishing.models import StaticPage, StaticPageTranslation
+from knotenpunkt.workinggroups.tests.factories import (
+    GoalFactory,
+    GroupMembershipFactory,
+    WorkingGroupFactory,
+)
+
+
+def _static_page(network):
+    page = StaticPage.objects.create(network=network, slug=f"only-{network.slug}")
+    StaticPageTranslation.objects.create(
+        network=network, page=page, language="de", title="Nur hier", body="Text"
+    )
+    return page.slug
+
+
+def _invitation(network):
+    return Invitation.objects.create(
+        network=network,
+        email=f"invited@{network.slug}.example",
+        role="member_contact",
+        expires_at=datetime.datetime(2099, 1, 1, tzinfo=datetime.UTC),
+    ).pk
+
+
+# URL keyword → how to make an object of that kind in a given network (returns the value).
+OBJECT_MAKERS = {
+    "organisation_id": lambda n: (
+        OrganisationFactory(network=n, joined_on=datetime.date(2020, 1, 1)).pk
+    ),
+    "person_id": lambda n: PersonFactory(network=n).pk,
+    "position_id": lambda n: ContactPositionFactory(organisation=OrganisationFactory(network=n)).pk,
+    "agreement_id": lambda n: AgreementVersionFactory(network=n).pk,
+    "network_role_id": lambda n: grant_role(UserFactory(), n, "member_contact").pk,
+    "invitation_id": _invitation,
+    "request_id": lambda n: ErasureRequest.objects.create(network=n, user=UserFactory()).pk,
+    "slug": _static_page,
+    "page_path": knowledge.isolation_page_path,
+    "page_id": knowledge.isolation_page_id,
+    "revision_id": knowledge.isolation_revision_id,
+    "document_id": knowledge.isolation_document_id,
+    "group_slug": lambda n: WorkingGroupFactory(network=n).slug,
+    "membership_id": lambda n: GroupMembershipFactory(group=WorkingGroupFactory(network=n)).pk,
+    "goal_id": lambda n: GoalFactory(group=WorkingGroupFactory(network=n)).pk,
+    "meeting_id": meetings.isolation_meeting_id,
+    "session_id": meetings.isolation_session_id,
+    "agenda_item_id": meetings.isolation_agenda_item_id,
+    "registration_id": meetings.isolation_registration_id,
+    "version_id": meetings.isolation_version_id,
+    "action_item_id": meetings.isolation_action_item_id,
+    "event_id": lambda n: EventFactory(network=n).pk,
+    "language": lambda n: "tr",  # not an object: the event_id next to it is
+    "edition_id": lambda n: (
+        Edition.objects.create(
+            network=n, starts_on=datetime.date(2030, 1, 1), ends_on=datetime.date(2030, 2, 28)
+        ).pk
+    ),
+    "source_id": lambda n: (
+        EventSource.objects.create(
+            network=n, organisation=OrganisationFactory(network=n), name="Kalender"
+        ).pk
+    ),
+    "job_id": lambda n: (
+        ImportJob.objects.create(
+            network=n, kind="organisations", upload_token=f"isolation-{n.slug}", language="de"
+        ).pk
+    ),
+}
+
+
+NETWORK_MARKER = "(?P<network>"  # the resolver that mounts /<lang>/<network>/
