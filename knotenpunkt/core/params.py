@@ -19,6 +19,9 @@ ID_MAX = 2**63 - 1
 YEAR_MIN = 2000
 YEAR_MAX = 2100
 
+# Page numbers beyond this are no page of any list (and no OFFSET the database accepts).
+PAGE_MAX = 100_000
+
 # Free text from the address (search) is cut to this length unless a view says otherwise.
 TEXT_MAX = 200
 
@@ -82,7 +85,7 @@ def query_month(request, name: str, *, default: datetime.date) -> datetime.date:
 
 
 def query_text(request, name: str, *, max_length: int = TEXT_MAX) -> str:
-    """`?name=` as search text: trimmed, cut to `max_length`, without NUL (PostgreSQL refuses it)."""
+    """`?name=` as search text: trimmed, cut to `max_length`, without NUL (PostgreSQL refuses)."""
     return (request.GET.get(name) or "").replace("\x00", "").strip()[:max_length]
 
 

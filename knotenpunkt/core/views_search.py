@@ -5,13 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 
 from . import search
-
-
-def _page_number(value) -> int:
-    try:
-        return max(1, int(value))
-    except (TypeError, ValueError):
-        return 1
+from .params import PAGE_MAX, query_int, query_text
 
 
 def search_page(request):
@@ -21,12 +15,12 @@ def search_page(request):
     if not viewer.roles:
         raise PermissionDenied("search")
     # Any text is a valid query (core.search quotes every word), so there is no form to fail.
-    query = (request.GET.get("q") or "").strip()[: search.MAX_QUERY_LENGTH]
+    query = query_text(request, "q", max_length=search.MAX_QUERY_LENGTH)
     page = search.search(
         network=request.network,
         viewer=viewer,
         query=query,
-        page=_page_number(request.GET.get("page")),
+        page=query_int(request, "page", default=1, min_value=1, max_value=PAGE_MAX),
     )
     context = {
         "query": query,

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from knotenpunkt.accounts.decorators import network_permission_required
 from knotenpunkt.accounts.permissions import can
+from knotenpunkt.core.params import query_id
 from knotenpunkt.core.urls_helpers import network_reverse
 from knotenpunkt.core.views_helpers import done, form_flow, form_page, paginate
 
@@ -147,8 +148,9 @@ def meeting_create(request):
     if not access.may_create(request.user, network):
         raise PermissionDenied("meetings.manage")
     initial = {}
-    if request.GET.get("group", "").isdigit():
-        initial = {"group": int(request.GET["group"]), "kind": Meeting.Kind.WORKING_GROUP}
+    group_id = query_id(request, "group")
+    if group_id is not None:
+        initial = {"group": group_id, "kind": Meeting.Kind.WORKING_GROUP}
     form = _meeting_form(request, initial=initial)
     return form_flow(
         request,

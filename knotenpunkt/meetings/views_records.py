@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from knotenpunkt.accounts.decorators import network_permission_required
 from knotenpunkt.core.errors import DomainError
+from knotenpunkt.core.params import YEAR_MIN, query_int
 from knotenpunkt.core.urls_helpers import network_reverse
 from knotenpunkt.core.views_helpers import attempt, done, paginate
 
@@ -112,8 +113,7 @@ def attendance_overview(request):
     """Figures per meeting and per organisation for one year."""
     network = request.network
     this_year = timezone.localdate(timezone.now(), network.tz).year
-    year = request.GET.get("year", "")
-    year = int(year) if year.isdigit() and 2000 <= int(year) <= this_year else this_year
+    year = query_int(request, "year", default=this_year, min_value=YEAR_MIN, max_value=this_year)
     meetings = attendance_figures(network=network, year=year)
     context = {
         "year": year,

@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 
 from knotenpunkt.accounts.decorators import network_permission_required
 from knotenpunkt.core.errors import DomainError
+from knotenpunkt.core.params import query_text
 from knotenpunkt.core.urls_helpers import network_reverse
 from knotenpunkt.core.views_helpers import done, form_flow, initial_from, paginate
 
@@ -24,7 +25,7 @@ def _organisation_url(network, organisation):
 
 @network_permission_required("members.view_internal")
 def person_list(request):
-    query = request.GET.get("q", "").strip()[:200]
+    query = query_text(request, "q")
     page = paginate(request, persons_list(network=request.network, query=query))
     context = {"page": page, "query": query}
     return render(request, "members/person_list.html", context)
