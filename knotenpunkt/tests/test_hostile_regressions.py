@@ -106,19 +106,3 @@ def test_signature_with_an_impossible_version_starts_from_the_current_one(hostil
     )
     assert response.status_code == 200
     assert response.context["form"].initial["version"] == current.pk
-
-
-@pytest.mark.django_db
-@pytest.mark.parametrize("value", ["1" * 30, "9223372036854775808", "0"])
-@pytest.mark.parametrize(
-    "route",
-    [
-        "workspace/meetings/{}/",
-        "manage/members/{}/",
-        "workspace/knowledge/pages/{}/changes/",
-        "calendar/events/{}/",
-    ],
-)
-def test_ids_no_row_can_have_are_404(hostile_client, network, route, value):
-    response = hostile_client.get(f"/de/{network.slug}/" + route.format(value))
-    assert response.status_code == 404

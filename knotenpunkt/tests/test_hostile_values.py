@@ -33,11 +33,14 @@ HOSTILE = [
     "0001-01",
     "-1",
     "x" * 2000,
-    "%ff%fe",
-    "%00",
+    "%ff%fe%00",
 ]
 # Path values: the same, as far as a path segment can carry them.
-HOSTILE_PATH = [*HOSTILE[:6], "%ff%fe", "0", "0000-00", "9223372036854775808"]
+HOSTILE_PATH = [*HOSTILE, "0", "0000-00", "9223372036854775808"]
+
+# Path values are checked by the converters before any view runs (`<id:...>` in core.params),
+# so two roles suffice for them: one that is sent to the login, one that reaches every view.
+PATH_ROLES = {"anonymous", "coordinator"}
 
 # Parameters whose only reader compares them with a fixed word: they steer to the code that
 # parses the others (`view=month` reaches the month grid), so they keep that word.
@@ -173,6 +176,8 @@ def test_no_route_answers_5xx_to_hostile_values(hostile_client, network, account
             failures += [
                 f"{role}: {f}" for f in _no_5xx(hostile_client, _path(route, values), _query(value))
             ]
+        if role not in PATH_ROLES:
+            continue
         for keyword in objects:
             for value in HOSTILE_PATH:
                 path = _path(route, {**values, keyword: value})
