@@ -7,7 +7,6 @@ Every function is one write with one audit entry.
 """
 
 import zoneinfo
-from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import transaction
@@ -20,6 +19,7 @@ from knotenpunkt.core.mail import mail_send_later
 from knotenpunkt.core.search import search_index
 from knotenpunkt.core.services import audit_record
 from knotenpunkt.core.urls_helpers import absolute_url, network_reverse
+from knotenpunkt.core.validation import check_web_link
 from knotenpunkt.members.languages import parse_language_codes
 
 from .models import AUDIENCE_LABELS, Event, EventTranslation
@@ -93,11 +93,6 @@ def _publishes_directly(actor, network, organisation) -> bool:
 # Validation -----------------------------------------------------------------------------
 
 
-def _check_link(value: str, field: str) -> None:
-    if value and urlsplit(value).scheme.lower() not in ("http", "https"):
-        raise DomainError(_("Enter an address starting with http:// or https://."), field=field)
-
-
 def _check_image(image) -> None:
     """Only real raster images of at most 5 MB; the browser's claimed type is not trusted."""
     if image.size > IMAGE_MAX_BYTES:
@@ -156,7 +151,7 @@ def _validate(event: Event, *, new_image) -> None:
         raise DomainError(_("Choose the organising organisation."), field="organiser")
     _check_place_and_time(event)
     for field in LINK_FIELDS:
-        _check_link(getattr(event, field), field)
+        setattr(event, field, check_web_link(getattr(event, field), field=field))
     _check_choices(event)
     if new_image:
         _check_image(new_image)

@@ -3,6 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from knotenpunkt.core.validation import validate_web_link
+
 from .access import has_member_access, speaks_for_an_organisation
 from .languages import parse_language_codes
 from .models import KNOWN_CONTACT_ROLES, MAIN_CONTACT
@@ -68,7 +70,11 @@ class OrganisationProfileForm(forms.Form):
     postal_code = forms.CharField(label=_("Postal code"), max_length=20, required=False)
     city = forms.CharField(label=_("City"), max_length=120, required=False)
     website = forms.URLField(
-        label=_("Website"), required=False, assume_scheme="https", max_length=200
+        label=_("Website"),
+        required=False,
+        assume_scheme="https",
+        max_length=200,
+        validators=[validate_web_link],
     )
     email = forms.EmailField(label=_("E-mail address"), required=False)
     phone = forms.CharField(label=_("Phone"), max_length=50, required=False)

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from knotenpunkt.accounts.services import invitation_create, role_grant
 from knotenpunkt.core.errors import DomainError
 from knotenpunkt.core.services import audit_record
+from knotenpunkt.core.validation import check_email, check_web_link
 
 from .access import MEMBER_CONTACT_ROLE, member_access_end
 from .dates import network_today
@@ -124,8 +125,8 @@ def organisation_create(
         street=street.strip(),
         postal_code=postal_code.strip(),
         city=city,
-        website=website.strip(),
-        email=email.strip(),
+        website=check_web_link(website, field="website"),
+        email=check_email(email, field="email"),
         phone=phone.strip(),
         languages=_languages(languages),
         description=description.strip(),
@@ -155,6 +156,7 @@ def organisation_update(*, organisation: Organisation, actor, **changes) -> Orga
     for key, value in changes.items():
         if isinstance(value, str):
             changes[key] = value.strip()
+    _check_contact(changes)
     changed = [key for key, value in changes.items() if getattr(organisation, key) != value]
     if not changed:
         return organisation
@@ -253,6 +255,14 @@ def membership_leave(
 # People ----------------------------------------------------------------------------------
 
 
+def _check_contact(values: dict) -> None:
+    """A website and an e-mail address among the changes follow the rules the forms apply."""
+    if "website" in values:
+        values["website"] = check_web_link(values["website"], field="website")
+    if "email" in values:
+        values["email"] = check_email(values["email"], field="email")
+
+
 def _check_unique_email(network, email: str, *, exclude_pk=None) -> None:
     if not email:
         return
@@ -277,7 +287,7 @@ def person_create(
     contact_consent: bool = False,
 ) -> Person:
     full_name = _required_text(full_name, field="full_name")
-    email = (email or "").strip()
+    email = check_email(email, field="email")
     _check_unique_email(network, email)
     person = Person.objects.create(
         network=network,
@@ -307,6 +317,7 @@ def person_update(*, person: Person, actor, **changes) -> Person:
     for key, value in changes.items():
         if isinstance(value, str):
             changes[key] = value.strip()
+    _check_contact(changes)
     changed = [key for key, value in changes.items() if getattr(person, key) != value]
     if not changed:
         return person
