@@ -56,5 +56,5 @@ urlpatterns = [
         name="password_change_done",
     ),
     path("export/", views.data_export, name="export"),
-    path("invitation/<str:token>/", views.invitation, name="invitation"),
+    path("invitation/<slug:token>/", views.invitation, name="invitation"),
 ]
