@@ -12,7 +12,7 @@ from knotenpunkt.workinggroups.selectors import groups_for_choice, organisations
 
 from .models import ActionItem, CafeSession, Meeting
 from .selectors import PAST, UPCOMING
-from .validation import validate_capacity
+from .validation import POSITION_MAX, validate_capacity, validate_position
 
 
 class DateInput(forms.DateInput):
@@ -121,7 +121,12 @@ class RegisterForm(forms.Form):
 class AgendaItemForm(forms.Form):
     title = forms.CharField(label=_("Agenda item"), max_length=300)
     notes = forms.CharField(label=_("Notes"), widget=forms.Textarea, required=False)
-    position = forms.IntegerField(label=_("Position"), min_value=0, required=False)
+    position = forms.IntegerField(
+        label=_("Position"),
+        required=False,
+        validators=[validate_position],
+        widget=forms.NumberInput(attrs={"min": 0, "max": POSITION_MAX}),
+    )
 
 
 class AttendanceForm(forms.Form):

@@ -36,7 +36,7 @@ from .registration import (  # noqa: F401  (part of this module's interface)
     session_register,
 )
 from .search import current_minutes
-from .validation import check_capacity, check_slot
+from .validation import check_capacity, check_position, check_slot
 from .writes import lock, registrations_of, required, when
 
 MEETING_FIELDS = (
@@ -374,7 +374,7 @@ def agenda_item_update(
 ) -> AgendaItem:
     item.title = required(title, field="title")
     item.notes = (notes or "").strip()
-    if position is not None:
+    if check_position(position) is not None:
         item.position = position
     item.save()
     audit_record(

@@ -34,9 +34,12 @@ HOSTILE = [
     "-1",
     "x" * 2000,
     "%ff%fe%00",
+    # Moments whose conversion to or from the network's time zone leaves the calendar.
+    "0001-01-01T00:00",
+    "9999-12-31T23:59",
 ]
 # Path values: the same, as far as a path segment can carry them.
-HOSTILE_PATH = [*HOSTILE, "0", "0000-00", "9223372036854775808"]
+HOSTILE_PATH = [*HOSTILE[:7], "0", "0000-00", "9223372036854775808"]
 
 # Path values are checked by the converters before any view runs (`<id:...>` in core.params),
 # so two roles suffice for them: one that is sent to the login, one that reaches every view.
@@ -116,25 +119,40 @@ def _keywords(route: str) -> list[str]:
 
 
 @functools.cache
-def _query(value: str) -> str:
-    return "&".join(
-        f"{name}={STEERING.get(name, value)}" for name in parameter_names() if name != "csrf"
-    )
+def form_field_names() -> list[str]:
+    """Every field a form of the project declares: what a POST can carry."""
+    assert get_resolver().url_patterns  # loading the URL conf imports every view and form
+    names, todo = set(), [forms.BaseForm]
+    while todo:
+        form = todo.pop()
+        todo.extend(form.__subclasses__())
+        if form.__module__.startswith("knotenpunkt."):
+            names.update(form.base_fields)
+    return sorted(names)
 
 
-def _no_5xx(client, path: str, query: str) -> list[str]:
-    """GET with the query, POST with it as the query and the form: the answers that were 5xx."""
-    failures = []
+@functools.cache
+def _encoded(value: str, *, with_fields: bool) -> str:
+    names = set(parameter_names()) | (set(form_field_names()) if with_fields else set())
+    return "&".join(f"{name}={STEERING.get(name, value)}" for name in sorted(names))
+
+
+def _no_5xx(client, path: str, value: str | None) -> list[str]:
+    """GET with the value in every parameter, POST with it in every parameter and form field
+    as well: the answers that were 5xx. `value` None: the path alone."""
+    query = _encoded(value, with_fields=False) if value is not None else ""
+    form = _encoded(value, with_fields=True) if value is not None else ""
     answers = {
         "GET": client.get(f"{path}?{query}"),
         "POST": client.post(
-            f"{path}?{query}", data=query, content_type="application/x-www-form-urlencoded"
+            f"{path}?{query}", data=form, content_type="application/x-www-form-urlencoded"
         ),
     }
-    for method, response in answers.items():
-        if response.status_code >= 500:
-            failures.append(f"{method} {path}?{query[:80]} → {response.status_code}")
-    return failures
+    return [
+        f"{method} {path} with {str(value)[:20]!r} → {response.status_code}"
+        for method, response in answers.items()
+        if response.status_code >= 500
+    ]
 
 
 @pytest.fixture
@@ -173,15 +191,14 @@ def test_no_route_answers_5xx_to_hostile_values(hostile_client, network, account
         if user is not None:
             hostile_client.force_login(user)
         for value in HOSTILE:
-            failures += [
-                f"{role}: {f}" for f in _no_5xx(hostile_client, _path(route, values), _query(value))
-            ]
+            found = _no_5xx(hostile_client, _path(route, values), value)
+            failures += [f"{role}: {failure}" for failure in found]
         if role not in PATH_ROLES:
             continue
         for keyword in objects:
             for value in HOSTILE_PATH:
                 path = _path(route, {**values, keyword: value})
-                failures += [f"{role}: {f}" for f in _no_5xx(hostile_client, path, "")]
+                failures += [f"{role}: {f}" for f in _no_5xx(hostile_client, path, None)]
     assert not failures, "\n".join(failures)
 
 

@@ -17,12 +17,14 @@ from knotenpunkt.eventcalendar.forms import EventForm
 from knotenpunkt.eventcalendar.import_tasks import event_source_create
 from knotenpunkt.eventcalendar.views_sources import SourceForm
 from knotenpunkt.meetings import services as meetings
-from knotenpunkt.meetings.forms import CafeSessionForm, MeetingForm
-from knotenpunkt.meetings.tests.factories import MeetingFactory
+from knotenpunkt.meetings.forms import AgendaItemForm, CafeSessionForm, MeetingForm
+from knotenpunkt.meetings.tests.factories import AgendaItemFactory, MeetingFactory
 from knotenpunkt.members import services as members
 from knotenpunkt.members.forms import OrganisationForm, PersonForm
 from knotenpunkt.members.models import Organisation
 from knotenpunkt.members.tests.factories import OrganisationFactory, kind_of
+from knotenpunkt.workinggroups import services as groups
+from knotenpunkt.workinggroups.forms import GroupForm
 from knotenpunkt.workinggroups.models import WorkingGroup
 
 START = datetime.datetime(2030, 3, 4, 17, 0, tzinfo=datetime.UTC)
@@ -57,6 +59,11 @@ def _session(network, actor, **values):
     )
 
 
+def _agenda_item(network, actor, **values):
+    item = AgendaItemFactory(meeting=MeetingFactory(network=network))
+    return meetings.agenda_item_update(item=item, actor=actor, title="Bericht", **values)
+
+
 def _event(network, actor, **values):
     data = {
         "title": "Sprachcafé",
@@ -89,6 +96,12 @@ def _person(network, actor, **values):
     return members.person_create(network=network, actor=actor, full_name="Ada", **values)
 
 
+def _group(network, actor, **values):
+    return groups.group_create(
+        network=network, actor=actor, name="AG Sprache", active_from=START.date(), **values
+    )
+
+
 def _meeting_form(network):
     return lambda data: MeetingForm(data, groups=WorkingGroup.objects.none())
 
@@ -96,13 +109,20 @@ def _meeting_form(network):
 # (name, form maker, service call, field, bad values)
 RULES = [
     ("meeting link", _meeting_form, _meeting, "online_link", BAD_LINKS),
-    ("meeting capacity", _meeting_form, _meeting, "capacity", [0, -3]),
+    ("meeting capacity", _meeting_form, _meeting, "capacity", [0, -3, 100_001, 10**30]),
     (
         "session capacity",
         lambda network: lambda data: CafeSessionForm(data, network=network),
         _session,
         "capacity",
-        [0],
+        [0, 10**30],
+    ),
+    (
+        "agenda position",
+        lambda network: AgendaItemForm,
+        _agenda_item,
+        "position",
+        [-1, 1001, 10**30],
     ),
     (
         "event link",
@@ -152,6 +172,7 @@ RULES = [
         BAD_EMAILS,
     ),
     ("person e-mail", lambda network: PersonForm, _person, "email", BAD_EMAILS),
+    ("group target", lambda network: GroupForm, _group, "meetings_per_year_target", [1, 7, 10**30]),
 ]
 
 CASES = [
