@@ -11,6 +11,7 @@ import time_machine
 from django_scopes import scope
 
 from knotenpunkt.knowledge.tests.factories import make_page
+from knotenpunkt.meetings.tests.factories import AgendaItemFactory, MeetingFactory
 from knotenpunkt.members.tests.factories import AgreementVersionFactory, OrganisationFactory
 from knotenpunkt.workinggroups.tests.factories import WorkingGroupFactory
 
@@ -106,3 +107,15 @@ def test_signature_with_an_impossible_version_starts_from_the_current_one(hostil
     )
     assert response.status_code == 200
     assert response.context["form"].initial["version"] == current.pk
+
+
+@pytest.mark.django_db
+def test_an_agenda_position_beyond_any_list_is_a_form_error(hostile_client, network):
+    with scope(network=network):
+        item = AgendaItemFactory(meeting=MeetingFactory(network=network))
+    response = hostile_client.post(
+        f"/de/{network.slug}/workspace/meetings/agenda/{item.pk}/edit/",
+        {"title": "Bericht", "position": "1" * 30},
+    )
+    assert response.status_code == 200
+    assert "position" in response.context["form"].errors
