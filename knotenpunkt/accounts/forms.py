@@ -11,6 +11,7 @@ from django.views.decorators.debug import sensitive_variables
 
 from knotenpunkt.core.mail import mail_send_later
 from knotenpunkt.core.urls_helpers import absolute_url
+from knotenpunkt.core.validation import EMAIL_MAX
 
 from .models import Role, User
 
@@ -155,7 +156,9 @@ class InviteForm(forms.Form):
     """Who to invite, with which role, and in which language the mail is written."""
 
     email = forms.EmailField(
-        label=_("E-mail address"), widget=forms.EmailInput(attrs={"autocomplete": "off"})
+        label=_("E-mail address"),
+        max_length=EMAIL_MAX,
+        widget=forms.EmailInput(attrs={"autocomplete": "off"}),
     )
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
     language = forms.ChoiceField(

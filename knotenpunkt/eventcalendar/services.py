@@ -19,7 +19,7 @@ from knotenpunkt.core.mail import mail_send_later
 from knotenpunkt.core.search import search_index
 from knotenpunkt.core.services import audit_record
 from knotenpunkt.core.urls_helpers import absolute_url, network_reverse
-from knotenpunkt.core.validation import check_web_link
+from knotenpunkt.core.validation import check_web_link, max_length_of
 from knotenpunkt.members.languages import parse_language_codes
 
 from .models import AUDIENCE_LABELS, Event, EventTranslation
@@ -151,7 +151,9 @@ def _validate(event: Event, *, new_image) -> None:
         raise DomainError(_("Choose the organising organisation."), field="organiser")
     _check_place_and_time(event)
     for field in LINK_FIELDS:
-        setattr(event, field, check_web_link(getattr(event, field), field=field))
+        value = getattr(event, field)
+        limit = max_length_of(Event, field)
+        setattr(event, field, check_web_link(value, field=field, max_length=limit))
     _check_choices(event)
     if new_image:
         _check_image(new_image)

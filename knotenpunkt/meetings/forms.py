@@ -6,7 +6,7 @@ Dates and times are entered in the network's time zone (the middleware activates
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from knotenpunkt.core.validation import validate_web_link
+from knotenpunkt.core.validation import max_length_of, validate_web_link
 from knotenpunkt.members.selectors import persons_for_choice
 from knotenpunkt.workinggroups.selectors import groups_for_choice, organisations_for_choice
 
@@ -55,6 +55,7 @@ class MeetingForm(forms.Form):
     place = forms.CharField(label=_("Place"), max_length=300, required=False)
     online_link = forms.URLField(
         label=_("Online link"),
+        max_length=max_length_of(Meeting, "online_link"),
         required=False,
         assume_scheme="https",
         validators=[validate_web_link],

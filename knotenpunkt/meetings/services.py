@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from knotenpunkt.core.errors import DomainError
 from knotenpunkt.core.search import search_index_many
 from knotenpunkt.core.services import audit_record
-from knotenpunkt.core.validation import check_web_link
+from knotenpunkt.core.validation import check_web_link, max_length_of
 
 from .ical import CANCEL, REQUEST
 from .mail import mail_person
@@ -72,7 +72,9 @@ def _check_meeting(network, data: dict) -> None:
     data["title"] = required(data["title"], field="title")
     check_slot(data["starts_at"], data["ends_at"])
     check_capacity(data["capacity"])
-    data["online_link"] = check_web_link(data["online_link"], field="online_link")
+    data["online_link"] = check_web_link(
+        data["online_link"], field="online_link", max_length=max_length_of(Meeting, "online_link")
+    )
     deadline = data["registration_deadline"]
     if deadline is not None and deadline > data["starts_at"]:
         raise DomainError(

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from knotenpunkt.accounts.services import invitation_create, role_grant
 from knotenpunkt.core.errors import DomainError
 from knotenpunkt.core.services import audit_record
-from knotenpunkt.core.validation import check_email, check_web_link
+from knotenpunkt.core.validation import check_email, check_web_link, max_length_of
 
 from .access import MEMBER_CONTACT_ROLE, member_access_end
 from .dates import network_today
@@ -46,6 +46,7 @@ ORGANISATION_FIELDS = (
     "trusted",
 )
 PERSON_FIELDS = ("full_name", "email", "phone", "languages", "contact_consent")
+WEBSITE_MAX = max_length_of(Organisation, "website")
 
 
 def _date(value: datetime.date) -> str:
@@ -125,7 +126,7 @@ def organisation_create(
         street=street.strip(),
         postal_code=postal_code.strip(),
         city=city,
-        website=check_web_link(website, field="website"),
+        website=check_web_link(website, field="website", max_length=WEBSITE_MAX),
         email=check_email(email, field="email"),
         phone=phone.strip(),
         languages=_languages(languages),
@@ -258,7 +259,9 @@ def membership_leave(
 def _check_contact(values: dict) -> None:
     """A website and an e-mail address among the changes follow the rules the forms apply."""
     if "website" in values:
-        values["website"] = check_web_link(values["website"], field="website")
+        values["website"] = check_web_link(
+            values["website"], field="website", max_length=WEBSITE_MAX
+        )
     if "email" in values:
         values["email"] = check_email(values["email"], field="email")
 

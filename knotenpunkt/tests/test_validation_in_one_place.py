@@ -31,7 +31,13 @@ START = datetime.datetime(2030, 3, 4, 17, 0, tzinfo=datetime.UTC)
 END = START + datetime.timedelta(hours=2)
 
 BAD_LINKS = ["ftp://example.org/x", "javascript:alert(1)", "file:///etc/passwd", "https://"]
-BAD_EMAILS = ["no-at-sign", "two@@example.org", "a@b"]
+# Valid addresses longer than their column (254): PostgreSQL refuses them, SQLite keeps them.
+LONG_EMAIL = "ada@" + ".".join(["a" * 62] * 4) + ".org"
+BAD_EMAILS = ["no-at-sign", "two@@example.org", "a@b", LONG_EMAIL]
+
+
+def long_link(length: int) -> str:
+    return "https://example.org/" + "x" * (length - 20 + 1)
 
 
 def _meeting(network, actor, **values):
@@ -108,7 +114,7 @@ def _meeting_form(network):
 
 # (name, form maker, service call, field, bad values)
 RULES = [
-    ("meeting link", _meeting_form, _meeting, "online_link", BAD_LINKS),
+    ("meeting link", _meeting_form, _meeting, "online_link", [*BAD_LINKS, long_link(200)]),
     ("meeting capacity", _meeting_form, _meeting, "capacity", [0, -3, 100_001, 10**30]),
     (
         "session capacity",
@@ -133,7 +139,7 @@ RULES = [
         ),
         _event,
         "online_link",
-        BAD_LINKS,
+        [*BAD_LINKS, long_link(1000)],
     ),
     (
         "event registration link",
@@ -155,14 +161,14 @@ RULES = [
         ),
         _source,
         "url",
-        BAD_LINKS,
+        [*BAD_LINKS, long_link(1000)],
     ),
     (
         "organisation website",
         lambda network: lambda data: OrganisationForm(data, network=network),
         _organisation,
         "website",
-        BAD_LINKS,
+        [*BAD_LINKS, long_link(200)],
     ),
     (
         "organisation e-mail",
