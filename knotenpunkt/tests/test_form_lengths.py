@@ -37,7 +37,7 @@ def _project_forms():
     while todo:
         form = todo.pop()
         todo.extend(form.__subclasses__())
-        if form.__module__.startswith("knotenpunkt."):
+        if form.__module__.startswith("knotenpunkt.") and ".tests." not in form.__module__:
             found.append(form)
     return found
 
