@@ -9,7 +9,8 @@ than the longest of them (Django's form EmailField allows 320 characters, the co
 from django import forms
 from django.apps import apps
 from django.db import models
-from django.urls import get_resolver
+
+from knotenpunkt.tests.test_hostile_values import project_forms
 
 # Form fields that share a name with a column but are never stored in it.
 NOT_STORED = {
@@ -31,21 +32,10 @@ def _column_limits() -> dict[tuple[str, str], int | None]:
     return {key: None if None in found else max(found) for key, found in lengths.items()}
 
 
-def _project_forms():
-    assert get_resolver().url_patterns  # loading the URL conf imports every view and form
-    found, todo = [], [forms.BaseForm]
-    while todo:
-        form = todo.pop()
-        todo.extend(form.__subclasses__())
-        if form.__module__.startswith("knotenpunkt.") and ".tests." not in form.__module__:
-            found.append(form)
-    return found
-
-
 def test_no_form_field_is_longer_than_its_column():
     limits = _column_limits()
     too_long = []
-    for form in _project_forms():
+    for form in project_forms():
         app = form.__module__.split(".")[1]
         for name, field in form.base_fields.items():
             column = limits.get((app, name))

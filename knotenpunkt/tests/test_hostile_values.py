@@ -2,9 +2,10 @@
 
 Generated from the URL conf like test_isolation: each route is requested (GET and POST) as an
 anonymous visitor, a coordinator, a member contact and an account without a role, once with
-every query parameter the project reads set to a hostile value, and once with each path value
-replaced by one. The parameter names are found in the code (what views read from `request.GET`
-and `request.POST`, and the fields of forms bound to `request.GET`), so a new one is covered.
+every query parameter the project reads (and, in a POST, every field of every form) set to a
+hostile value, and once with each path value replaced by one. The names are found in the code
+(what views read from `request.GET` and `request.POST`, the fields of forms bound to
+`request.GET`, the fields of all forms), so a new parameter or field is covered.
 """
 
 import functools
@@ -15,7 +16,6 @@ from urllib.parse import quote
 
 import pytest
 from django import forms
-from django.conf import settings as django_settings
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
 
@@ -41,8 +41,9 @@ HOSTILE = [
 # Path values: the same, as far as a path segment can carry them.
 HOSTILE_PATH = [*HOSTILE[:7], "0", "0000-00", "9223372036854775808"]
 
-# Path values are checked by the converters before any view runs (`<id:...>` in core.params),
-# so two roles suffice for them: one that is sent to the login, one that reaches every view.
+# Ids in paths are checked by their converter before any view runs (`<id:...>`, core.params),
+# and views look up slugs and tokens alike for every role: two roles suffice for path values,
+# one that is sent to the login and one that reaches every view.
 PATH_ROLES = {"anonymous", "coordinator"}
 
 # Parameters whose only reader compares them with a fixed word: they steer to the code that
@@ -118,17 +119,22 @@ def _keywords(route: str) -> list[str]:
     return [first or second for first, second in _KEYWORD.findall(route)]
 
 
-@functools.cache
-def form_field_names() -> list[str]:
-    """Every field a form of the project declares: what a POST can carry."""
+def project_forms() -> list[type[forms.BaseForm]]:
+    """Every form class of the project (not those that tests define)."""
     assert get_resolver().url_patterns  # loading the URL conf imports every view and form
-    names, todo = set(), [forms.BaseForm]
+    found, todo = [], [forms.BaseForm]
     while todo:
         form = todo.pop()
         todo.extend(form.__subclasses__())
         if form.__module__.startswith("knotenpunkt.") and ".tests." not in form.__module__:
-            names.update(form.base_fields)
-    return sorted(names)
+            found.append(form)
+    return found
+
+
+@functools.cache
+def form_field_names() -> list[str]:
+    """Every field a form of the project declares: what a POST can carry."""
+    return sorted({name for form in project_forms() for name in form.base_fields})
 
 
 @functools.cache
@@ -212,7 +218,6 @@ def test_the_walk_sees_routes_outside_networks():
     names = {param.values[0] for param in _routes()}
     assert {"eventcalendar_feeds:ics", "meetings_personal_feed", "healthz"} <= names
     assert not any(name and name.startswith("admin:") for name in names)
-    assert django_settings.ROOT_URLCONF
 
 
 def _keyword_converters():
