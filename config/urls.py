@@ -27,7 +27,7 @@ urlpatterns = [
     path("", core_views.network_list, name="network_list"),
     path("healthz", core_views.healthz, name="healthz"),
     path(
-        "feeds/<slug:network_slug>/me/<str:token>.ics",
+        "feeds/<slug:network_slug>/me/<slug:token>.ics",
         meetings_feed.personal_feed,
         name="meetings_personal_feed",
     ),

@@ -13,6 +13,7 @@ from knotenpunkt.core.audit import audit_kind_choices, object_type_label
 from knotenpunkt.core.mail import mail_send_later
 from knotenpunkt.core.selectors import SYSTEM_ACTOR, audit_actor_ids, audit_target_types
 from knotenpunkt.core.urls_helpers import absolute_url
+from knotenpunkt.core.validation import EMAIL_MAX
 
 from .models import Role, User
 
@@ -157,7 +158,9 @@ class InviteForm(forms.Form):
     """Who to invite, with which role, and in which language the mail is written."""
 
     email = forms.EmailField(
-        label=_("E-mail address"), widget=forms.EmailInput(attrs={"autocomplete": "off"})
+        label=_("E-mail address"),
+        max_length=EMAIL_MAX,
+        widget=forms.EmailInput(attrs={"autocomplete": "off"}),
     )
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
     language = forms.ChoiceField(

@@ -13,6 +13,7 @@ from knotenpunkt.core.mail import mail_send_later
 from knotenpunkt.core.policy import require_actor
 from knotenpunkt.core.services import audit_record
 from knotenpunkt.core.urls_helpers import absolute_url
+from knotenpunkt.core.validation import check_email
 
 from .audit import AccountsAuditKind
 from .models import Invitation, NetworkRole, Role, User
@@ -73,7 +74,9 @@ def invitation_create(
 
     if role not in Role.values:
         raise DomainError(_("Unknown role."), field="role")
-    email = User.objects.normalize_email(email).lower()
+    email = User.objects.normalize_email(check_email(email, field="email")).lower()
+    if not email:
+        raise DomainError(_("This field is required."), field="email")
     language = language or network.default_language
     invitation = Invitation.objects.create(
         network=network,

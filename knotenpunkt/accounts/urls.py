@@ -73,5 +73,5 @@ urlpatterns = [
     ),
     path("export/", views.data_export, name="export"),
     path("erasure/", views.erasure_request, name="erasure_request"),
-    path("invitation/<str:token>/", views.invitation, name="invitation"),
+    path("invitation/<slug:token>/", views.invitation, name="invitation"),
 ]

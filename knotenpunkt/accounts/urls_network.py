@@ -9,12 +9,12 @@ app_name = "team"
 urlpatterns = [
     path("manage/team/", views_team.team, name="list"),
     path(
-        "manage/team/roles/<int:network_role_id>/remove/",
+        "manage/team/roles/<id:network_role_id>/remove/",
         views_team.role_remove,
         name="role_remove",
     ),
     path(
-        "manage/team/invitations/<int:invitation_id>/cancel/",
+        "manage/team/invitations/<id:invitation_id>/cancel/",
         views_team.invitation_withdraw,
         name="invitation_cancel",
     ),

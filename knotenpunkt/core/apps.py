@@ -8,8 +8,14 @@ class CoreConfig(AppConfig):
     verbose_name = "Knotenpunkt core"
 
     def ready(self):
+        from django.urls import register_converter
+
         from . import navigation, periodic, tasks
         from .audit import CoreAuditKind, audit_kinds_declare
+        from .params import IdConverter
+
+        # `<id:...>` in every urls.py: ids no row can have are a 404, not an overflow.
+        register_converter(IdConverter, "id")
 
         periodic.register(tasks.worker_heartbeat)  # /healthz tells a living worker by it
         navigation.register_main("core:home", gettext_noop("Home"), order=10)

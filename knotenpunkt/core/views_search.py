@@ -3,26 +3,20 @@
 from django.shortcuts import render
 
 from . import search
+from .params import PAGE_MAX, query_int, query_text
 from .policy import requires
-
-
-def _page_number(value) -> int:
-    try:
-        return max(1, int(value))
-    except (TypeError, ValueError):
-        return 1
 
 
 @requires("workspace.view")
 def search_page(request):
     viewer = search.viewer_for(request.user, request.network)
     # Any text is a valid query (core.search quotes every word), so there is no form to fail.
-    query = (request.GET.get("q") or "").strip()[: search.MAX_QUERY_LENGTH]
+    query = query_text(request, "q", max_length=search.MAX_QUERY_LENGTH)
     page = search.search(
         network=request.network,
         viewer=viewer,
         query=query,
-        page=_page_number(request.GET.get("page")),
+        page=query_int(request, "page", default=1, min_value=1, max_value=PAGE_MAX),
     )
     context = {
         "query": query,

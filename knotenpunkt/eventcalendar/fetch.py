@@ -17,6 +17,7 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 
 from knotenpunkt.core.errors import DomainError
+from knotenpunkt.core.params import parse_int
 
 MAX_REDIRECTS = 3
 CHUNK = 64 * 1024
@@ -81,8 +82,9 @@ class _PinnedHTTPSConnection(http.client.HTTPSConnection):
 
 
 def _read_limited(response, *, deadline: float, max_bytes: int) -> bytes:
-    length = response.getheader("Content-Length")
-    if length and length.isdigit() and int(length) > max_bytes:
+    # A hostile server may send "²" (isdigit, yet no int) or any other header text.
+    length = parse_int(response.getheader("Content-Length"), min_value=0, max_value=2**63)
+    if length is not None and length > max_bytes:
         raise FetchError(_("The calendar is larger than %(max)s bytes.") % {"max": max_bytes})
     chunks, size = [], 0
     while True:

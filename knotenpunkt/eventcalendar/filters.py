@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from knotenpunkt.core.languages import language_name
+from knotenpunkt.core.params import ID_MAX
 from knotenpunkt.members.models import Organisation
 
 from .models import AUDIENCES, Event
@@ -30,7 +31,9 @@ class EventFilterForm(forms.Form):
         else:
             # The feeds take any value from the address and never show the form.
             self.fields["language"] = forms.CharField(required=False, max_length=16)
-            self.fields["organiser"] = forms.IntegerField(required=False)
+            self.fields["organiser"] = forms.IntegerField(
+                required=False, min_value=1, max_value=ID_MAX
+            )
 
     def _load_choices(self, network):
         """Only organisers and languages that occur in public events (two queries)."""

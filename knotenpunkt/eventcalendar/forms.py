@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from knotenpunkt.core.forms import LanguagesField
 from knotenpunkt.core.languages import language_name
+from knotenpunkt.core.validation import validate_web_link
 
 from .models import AUDIENCES, Event
 
@@ -263,7 +264,11 @@ class EventForm(forms.Form):
     place_name = forms.CharField(label=_("Place"), max_length=200, required=False)
     address = forms.CharField(label=_("Address"), max_length=300, required=False)
     online_link = forms.URLField(
-        label=_("Online link"), max_length=1000, required=False, assume_scheme="https"
+        label=_("Online link"),
+        max_length=1000,
+        required=False,
+        assume_scheme="https",
+        validators=[validate_web_link],
     )
     audiences = forms.MultipleChoiceField(
         label=_("For whom"), choices=AUDIENCES, required=False, widget=forms.CheckboxSelectMultiple
@@ -277,7 +282,11 @@ class EventForm(forms.Form):
     sign_language = forms.BooleanField(label=_("Sign language interpreting"), required=False)
     childcare = forms.BooleanField(label=_("Childcare"), required=False)
     registration_url = forms.URLField(
-        label=_("Registration link"), max_length=1000, required=False, assume_scheme="https"
+        label=_("Registration link"),
+        max_length=1000,
+        required=False,
+        assume_scheme="https",
+        validators=[validate_web_link],
     )
     image = forms.FileField(
         label=_("Image"),

@@ -26,6 +26,7 @@ from .audit import CalendarAuditKind
 from .fetch import FetchError, fetch_ical
 from .ical_import import problem, source_import
 from .models import EventSource
+from .validation import check_source_origin
 
 PENDING = ("queued", "running")
 
@@ -95,8 +96,7 @@ def event_source_create(
         raise DomainError(
             _("You cannot add calendars for this organisation."), field="organisation"
         )
-    if bool(url) == (upload is not None):
-        raise DomainError(_("Give either an iCal address or a file, not both."), field="url")
+    url = check_source_origin(url=url, has_upload=upload is not None)
     source = EventSource.objects.create(
         network=network,
         organisation=organisation,

@@ -7,7 +7,6 @@ Every function is one write with one audit entry.
 """
 
 import zoneinfo
-from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import transaction
@@ -22,6 +21,7 @@ from knotenpunkt.core.policy import can
 from knotenpunkt.core.search import search_index
 from knotenpunkt.core.services import audit_record
 from knotenpunkt.core.urls_helpers import absolute_url, network_reverse
+from knotenpunkt.core.validation import check_web_link, max_length_of
 
 from .models import AUDIENCE_LABELS, Event, EventTranslation
 from .recurrence import check_recurrence
@@ -91,11 +91,6 @@ def _publishes_directly(actor, network, organisation) -> bool:
 # Validation -----------------------------------------------------------------------------
 
 
-def _check_link(value: str, field: str) -> None:
-    if value and urlsplit(value).scheme.lower() not in ("http", "https"):
-        raise DomainError(_("Enter an address starting with http:// or https://."), field=field)
-
-
 def _check_choices(event: Event) -> None:
     if event.original_language not in dict(settings.LANGUAGES):
         raise DomainError(_("Choose a language of the text."), field="original_language")
@@ -137,7 +132,9 @@ def _validate(event: Event, *, new_image) -> None:
         raise DomainError(_("Choose the organising organisation."), field="organiser")
     _check_place_and_time(event)
     for field in LINK_FIELDS:
-        _check_link(getattr(event, field), field)
+        value = getattr(event, field)
+        limit = max_length_of(Event, field)
+        setattr(event, field, check_web_link(value, field=field, max_length=limit))
     _check_choices(event)
     if new_image:
         check_image(new_image, field="image")

@@ -14,12 +14,12 @@ urlpatterns = [
     path("manage/calendar/editions/", views_editions.manage_list, name="edition_manage"),
     path("manage/calendar/editions/prepare/", views_editions.prepare, name="edition_prepare"),
     path(
-        "manage/calendar/editions/<int:edition_id>/render/",
+        "manage/calendar/editions/<id:edition_id>/render/",
         views_editions.render_pdf,
         name="edition_render",
     ),
     path(
-        "manage/calendar/editions/<int:edition_id>/publish/",
+        "manage/calendar/editions/<id:edition_id>/publish/",
         views_editions.publish,
         name="edition_publish",
     ),

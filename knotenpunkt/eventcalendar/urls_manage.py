@@ -4,7 +4,7 @@ from django.urls import path
 
 from . import views_manage as views
 
-EVENT = "calendar/events/<int:event_id>/"
+EVENT = "calendar/events/<id:event_id>/"
 MANAGE = "manage/calendar/"
 
 urlpatterns = [
@@ -13,9 +13,9 @@ urlpatterns = [
     path(f"{EVENT}edit/", views.event_edit, name="edit"),
     path(f"{EVENT}cancel/", views.event_cancel, name="cancel"),
     path(f"{EVENT}translations/", views.translation_list, name="translations"),
-    path(f"{EVENT}translations/<str:language>/", views.translation_edit, name="translation_edit"),
+    path(f"{EVENT}translations/<slug:language>/", views.translation_edit, name="translation_edit"),
     path(MANAGE, views.manage, name="manage"),
-    path(f"{MANAGE}<int:event_id>/", views.manage_detail, name="manage_detail"),
-    path(f"{MANAGE}<int:event_id>/approve/", views.event_approve, name="approve"),
-    path(f"{MANAGE}<int:event_id>/reject/", views.event_reject, name="reject"),
+    path(f"{MANAGE}<id:event_id>/", views.manage_detail, name="manage_detail"),
+    path(f"{MANAGE}<id:event_id>/approve/", views.event_approve, name="approve"),
+    path(f"{MANAGE}<id:event_id>/reject/", views.event_reject, name="reject"),
 ]

@@ -8,12 +8,12 @@ urlpatterns = [
     path("calendar/sources/", views_sources.source_list, name="source_list"),
     path("calendar/sources/add/", views_sources.source_add, name="source_add"),
     path(
-        "calendar/sources/<int:source_id>/",
+        "calendar/sources/<id:source_id>/",
         views_sources.source_detail,
         name="source_detail",
     ),
     path(
-        "calendar/sources/<int:source_id>/import/",
+        "calendar/sources/<id:source_id>/import/",
         views_sources.source_import,
         name="source_import",
     ),

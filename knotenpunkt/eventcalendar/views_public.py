@@ -11,6 +11,7 @@ from django.utils.dates import WEEKDAYS, WEEKDAYS_ABBR
 from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
+from knotenpunkt.core.params import query_month
 from knotenpunkt.core.policy import public
 from knotenpunkt.core.urls_helpers import absolute_url
 from knotenpunkt.core.views_helpers import paginate
@@ -80,15 +81,6 @@ def _by_covered_day(entries, *, start: datetime.date, end: datetime.date) -> dic
     return days
 
 
-def _parse_month(value: str | None, today: datetime.date) -> datetime.date:
-    """The first day of `YYYY-MM`; anything else means the current month."""
-    try:
-        year, month = (int(part) for part in (value or "").split("-"))
-        return datetime.date(year, month, 1)
-    except ValueError:
-        return today.replace(day=1)
-
-
 def _add_months(day: datetime.date, months: int) -> datetime.date:
     index = day.year * 12 + day.month - 1 + months
     return datetime.date(index // 12, index % 12 + 1, 1)
@@ -141,7 +133,7 @@ def calendar(request):
 
 def _month(request, form, filters):
     network = request.network
-    first = _parse_month(request.GET.get("month"), timezone.localdate())
+    first = query_month(request, "month", default=timezone.localdate().replace(day=1))
     after = _add_months(first, 1)
     items = selectors.published_occurrences(
         network=network,

@@ -14,8 +14,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRefresh
 
+from knotenpunkt.core.errors import DomainError
 from knotenpunkt.core.policy import requires
 from knotenpunkt.core.urls_helpers import network_reverse
+from knotenpunkt.core.validation import validate_web_link
 from knotenpunkt.core.views_helpers import attempt, done
 
 from .import_tasks import (
@@ -26,6 +28,7 @@ from .import_tasks import (
     source_organisations,
     sources_for,
 )
+from .validation import check_source_origin
 
 
 def _read_upload(form, name="file") -> bytes | None:
@@ -57,6 +60,7 @@ class SourceForm(forms.Form):
         required=False,
         max_length=1000,
         assume_scheme="https",
+        validators=[validate_web_link],
         help_text=gettext_lazy("Imported regularly. Leave empty if you upload a file instead."),
     )
     file = FileField(required=False)
@@ -69,8 +73,11 @@ class SourceForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if bool(data.get("url")) == bool(data.get("file")):
-            raise forms.ValidationError(_("Give either an iCal address or a file, not both."))
+        if "url" in data:  # an address the field refused has its own error already
+            try:
+                check_source_origin(url=data["url"], has_upload=bool(data.get("file")))
+            except DomainError as error:
+                raise forms.ValidationError(error.message) from None
         return data
 
 

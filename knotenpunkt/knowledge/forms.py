@@ -3,6 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from knotenpunkt.core.params import ID_MAX
+
 from .models import Visibility
 from .uploads import allowed_extensions, max_bytes
 
@@ -67,7 +69,9 @@ class PageCreateForm(GroupChoiceMixin, forms.Form):
 
 
 class PageEditForm(forms.Form):
-    base_revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    base_revision = forms.IntegerField(
+        widget=forms.HiddenInput, required=False, min_value=1, max_value=ID_MAX
+    )
     title = forms.CharField(label=_("Title"), max_length=200)
     visibility = forms.ChoiceField(label=_("Visible to"), help_text=VISIBILITY_HELP)
     body = forms.CharField(

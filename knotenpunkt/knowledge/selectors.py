@@ -75,7 +75,7 @@ def revision_get(*, network, access: Access, revision_id) -> Revision:
 
 
 def revisions_compared(
-    *, page: Page, old_id=None, new_id=None
+    *, page: Page, old_id: int | None = None, new_id: int | None = None
 ) -> tuple[Revision, Revision, list[DiffLine], list[DiffLine]]:
     """Two versions of the page (by default the newest and the one before) and their diff."""
     revisions = page_revisions(page=page)
@@ -86,13 +86,11 @@ def revisions_compared(
     return old, new, line_diff(old.title, new.title), line_diff(old.body, new.body)
 
 
-def _revision_of(revisions: QuerySet, revision_id):
+def _revision_of(revisions: QuerySet, revision_id: int | None):
     """A revision of this page by id; an id of another page's revision is a 404."""
-    if revision_id in (None, ""):
+    if revision_id is None:
         return None
-    if not str(revision_id).isdigit():
-        raise Http404("not a revision")
-    return get_object_or_404(revisions, pk=int(revision_id))
+    return get_object_or_404(revisions, pk=revision_id)
 
 
 def documents_visible(*, network, access: Access, page: Page | None = None, group=None):

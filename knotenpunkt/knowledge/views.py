@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from knotenpunkt.core.errors import DomainError
+from knotenpunkt.core.params import query_id_or_404, query_text
 from knotenpunkt.core.policy import public, require, requires
 from knotenpunkt.core.urls_helpers import network_reverse
 from knotenpunkt.core.views_helpers import attempt, done, paginate
@@ -80,7 +81,7 @@ def page_detail(request, page_path):
 @require_GET
 def page_list(request):
     access = _access(request)
-    query = request.GET.get("q", "").strip()[:200]
+    query = query_text(request, "q")
     pages = pages_visible(network=request.network, access=access, query=query)
     context = {
         "sections": sections_by_group(pages),
@@ -107,7 +108,7 @@ def page_history(request, page_id):
 def page_diff(request, page_id):
     page = _page(request, page_id)
     old, new, title_rows, body_rows = revisions_compared(
-        page=page, old_id=request.GET.get("from"), new_id=request.GET.get("to")
+        page=page, old_id=query_id_or_404(request, "from"), new_id=query_id_or_404(request, "to")
     )
     context = {
         "page": page,
@@ -236,10 +237,9 @@ def document_upload(request):
     """Upload to the documents, or with `?page=<id>` attach the file to that page."""
     network, access = request.network, _access(request)
     page = None
-    if request.GET.get("page"):
-        if not request.GET["page"].isdigit():
-            raise Http404("not a page")
-        page = _editable_page(request, int(request.GET["page"]))
+    page_id = query_id_or_404(request, "page")
+    if page_id is not None:
+        page = _editable_page(request, page_id)
     form = DocumentUploadForm(
         request.POST or None,
         request.FILES or None,

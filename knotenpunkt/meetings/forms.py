@@ -1,4 +1,4 @@
-"""Forms of the meeting pages. They parse input; the rules live in services.py.
+"""Forms of the meeting pages. They parse input; the rules live in validation.py and services.py.
 
 Dates and times are entered in the network's time zone (the middleware activates it).
 """
@@ -6,11 +6,13 @@ Dates and times are entered in the network's time zone (the middleware activates
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from knotenpunkt.core.validation import max_length_of, validate_web_link
 from knotenpunkt.members.selectors import persons_for_choice
 from knotenpunkt.workinggroups.selectors import groups_for_choice, organisations_for_choice
 
 from .models import ActionItem, CafeSession, Meeting
 from .selectors import PAST, UPCOMING
+from .validation import POSITION_MAX, validate_capacity, validate_position
 
 
 class DateInput(forms.DateInput):
@@ -51,11 +53,18 @@ class MeetingForm(forms.Form):
     starts_at = forms.DateTimeField(label=_("Starts at"), widget=DateTimeInput)
     ends_at = forms.DateTimeField(label=_("Ends at"), widget=DateTimeInput)
     place = forms.CharField(label=_("Place"), max_length=300, required=False)
-    online_link = forms.URLField(label=_("Online link"), required=False, assume_scheme="https")
+    online_link = forms.URLField(
+        label=_("Online link"),
+        max_length=max_length_of(Meeting, "online_link"),
+        required=False,
+        assume_scheme="https",
+        validators=[validate_web_link],
+    )
     capacity = forms.IntegerField(
         label=_("Capacity"),
-        min_value=1,
         required=False,
+        validators=[validate_capacity],
+        widget=forms.NumberInput(attrs={"min": 1}),
         help_text=_(
             "Leave empty for no limit. When the meeting is full, people join a waiting list."
         ),
@@ -86,7 +95,11 @@ class CafeSessionForm(forms.Form):
     starts_at = forms.DateTimeField(label=_("Starts at"), widget=DateTimeInput)
     ends_at = forms.DateTimeField(label=_("Ends at"), widget=DateTimeInput)
     capacity = forms.IntegerField(
-        label=_("Capacity"), min_value=1, required=False, help_text=_("Leave empty for no limit.")
+        label=_("Capacity"),
+        required=False,
+        validators=[validate_capacity],
+        widget=forms.NumberInput(attrs={"min": 1}),
+        help_text=_("Leave empty for no limit."),
     )
 
     def __init__(self, *args, network, **kwargs):
@@ -109,7 +122,12 @@ class RegisterForm(forms.Form):
 class AgendaItemForm(forms.Form):
     title = forms.CharField(label=_("Agenda item"), max_length=300)
     notes = forms.CharField(label=_("Notes"), widget=forms.Textarea, required=False)
-    position = forms.IntegerField(label=_("Position"), min_value=0, required=False)
+    position = forms.IntegerField(
+        label=_("Position"),
+        required=False,
+        validators=[validate_position],
+        widget=forms.NumberInput(attrs={"min": 0, "max": POSITION_MAX}),
+    )
 
 
 class AttendanceForm(forms.Form):

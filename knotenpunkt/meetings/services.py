@@ -15,6 +15,7 @@ from knotenpunkt.core.errors import DomainError
 from knotenpunkt.core.policy import require_actor
 from knotenpunkt.core.search import search_index_many
 from knotenpunkt.core.services import audit_record
+from knotenpunkt.core.validation import check_web_link, max_length_of
 
 from .ical import CANCEL, REQUEST
 from .mail import mail_person
@@ -37,6 +38,7 @@ from .registration import (  # noqa: F401  (part of this module's interface)
     session_register,
 )
 from .search import current_minutes
+from .validation import check_capacity, check_position, check_slot
 from .writes import lock, registrations_of, required, when
 
 MEETING_FIELDS = (
@@ -68,22 +70,13 @@ CONFIRMED = Registration.Status.CONFIRMED
 WAITLISTED = Registration.Status.WAITLISTED
 
 
-def _check_slot(starts_at, ends_at) -> None:
-    if ends_at <= starts_at:
-        raise DomainError(_("The end must be after the start."), field="ends_at")
-
-
-def _check_capacity(capacity) -> None:
-    if capacity is not None and capacity < 1:
-        raise DomainError(
-            _("Leave the capacity empty for no limit, or give at least 1."), field="capacity"
-        )
-
-
 def _check_meeting(network, data: dict) -> None:
     data["title"] = required(data["title"], field="title")
-    _check_slot(data["starts_at"], data["ends_at"])
-    _check_capacity(data["capacity"])
+    check_slot(data["starts_at"], data["ends_at"])
+    check_capacity(data["capacity"])
+    data["online_link"] = check_web_link(
+        data["online_link"], field="online_link", max_length=max_length_of(Meeting, "online_link")
+    )
     deadline = data["registration_deadline"]
     if deadline is not None and deadline > data["starts_at"]:
         raise DomainError(
@@ -257,8 +250,8 @@ def _check_session(meeting: Meeting, data: dict) -> None:
     if meeting.is_cancelled:
         raise DomainError(_("This meeting has been cancelled."))
     data["title"] = required(data["title"], field="title")
-    _check_slot(data["starts_at"], data["ends_at"])
-    _check_capacity(data["capacity"])
+    check_slot(data["starts_at"], data["ends_at"])
+    check_capacity(data["capacity"])
     if data["starts_at"] < meeting.starts_at or data["ends_at"] > meeting.ends_at:
         raise DomainError(
             _("The session must take place during the meeting (%(start)s to %(end)s).")
@@ -394,7 +387,7 @@ def agenda_item_update(
 ) -> AgendaItem:
     require_actor(actor, item.network, "meetings.manage", item)
     values = {"title": required(title, field="title"), "notes": (notes or "").strip()}
-    if position is not None:
+    if check_position(position) is not None:
         values["position"] = position
     changed = field_changes(item, values)
     for name, (_before, after) in changed.items():

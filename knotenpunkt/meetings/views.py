@@ -7,6 +7,7 @@ calendar feed in views_feed.py.
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from knotenpunkt.core.params import query_id
 from knotenpunkt.core.policy import can, requires
 from knotenpunkt.core.urls_helpers import network_reverse
 from knotenpunkt.core.views_helpers import done, form_flow, form_page, paginate
@@ -157,8 +158,9 @@ def _meeting_form(request, *, initial=None, active_only=True):
 def meeting_create(request):
     network = request.network
     initial = {}
-    if request.GET.get("group", "").isdigit():
-        initial = {"group": int(request.GET["group"]), "kind": Meeting.Kind.WORKING_GROUP}
+    group_id = query_id(request, "group")
+    if group_id is not None:
+        initial = {"group": group_id, "kind": Meeting.Kind.WORKING_GROUP}
     form = _meeting_form(request, initial=initial)
     return form_flow(
         request,

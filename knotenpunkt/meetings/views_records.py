@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from knotenpunkt.core.errors import DomainError
+from knotenpunkt.core.params import YEAR_MIN, query_int
 from knotenpunkt.core.policy import can, requires
 from knotenpunkt.core.urls_helpers import network_reverse
 from knotenpunkt.core.views_helpers import attempt, done, paginate
@@ -109,8 +110,7 @@ def attendance_overview(request):
     """Figures per meeting and per organisation for one year."""
     network = request.network
     this_year = timezone.localdate(timezone.now(), network.tz).year
-    year = request.GET.get("year", "")
-    year = int(year) if year.isdigit() and 2000 <= int(year) <= this_year else this_year
+    year = query_int(request, "year", default=this_year, min_value=YEAR_MIN, max_value=this_year)
     meetings = attendance_figures(network=network, year=year)
     context = {
         "year": year,

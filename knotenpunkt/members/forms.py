@@ -4,8 +4,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from knotenpunkt.core.forms import DateInput, LanguagesField, NetworkForm
+from knotenpunkt.core.validation import EMAIL_MAX, max_length_of, validate_web_link
 
-from .models import KNOWN_CONTACT_ROLES, MAIN_CONTACT
+from .models import KNOWN_CONTACT_ROLES, MAIN_CONTACT, Organisation
 from .selectors import (
     AGREEMENT_SIGNED,
     AGREEMENT_UNSIGNED,
@@ -30,9 +31,13 @@ class OrganisationProfileForm(forms.Form):
     postal_code = forms.CharField(label=_("Postal code"), max_length=20, required=False)
     city = forms.CharField(label=_("City"), max_length=120, required=False)
     website = forms.URLField(
-        label=_("Website"), required=False, assume_scheme="https", max_length=200
+        label=_("Website"),
+        required=False,
+        assume_scheme="https",
+        max_length=max_length_of(Organisation, "website"),
+        validators=[validate_web_link],
     )
-    email = forms.EmailField(label=_("E-mail address"), required=False)
+    email = forms.EmailField(label=_("E-mail address"), max_length=EMAIL_MAX, required=False)
     phone = forms.CharField(label=_("Phone"), max_length=50, required=False)
     languages = LanguagesField()
     description = forms.CharField(label=_("Description"), widget=forms.Textarea, required=False)
@@ -131,7 +136,7 @@ class LeaveForm(forms.Form):
 
 class PersonForm(forms.Form):
     full_name = forms.CharField(label=_("Name"), max_length=200)
-    email = forms.EmailField(label=_("E-mail address"), required=False)
+    email = forms.EmailField(label=_("E-mail address"), max_length=EMAIL_MAX, required=False)
     phone = forms.CharField(label=_("Phone"), max_length=50, required=False)
     languages = LanguagesField()
     contact_consent = forms.BooleanField(
@@ -149,7 +154,7 @@ class PersonChoiceMixin(forms.Form):
 
     person_field = "person"
     full_name = forms.CharField(label=_("Name"), max_length=200, required=False)
-    email = forms.EmailField(label=_("E-mail address"), required=False)
+    email = forms.EmailField(label=_("E-mail address"), max_length=EMAIL_MAX, required=False)
     phone = forms.CharField(label=_("Phone"), max_length=50, required=False)
     languages = LanguagesField()
 

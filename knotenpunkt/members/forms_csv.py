@@ -15,6 +15,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from knotenpunkt.core.languages import parse_language_codes
+from knotenpunkt.core.validation import validate_web_link
 
 from .models import ContactPosition, ImportJob
 
@@ -234,7 +235,9 @@ class OrganisationRowForm(RowForm):
     street = forms.CharField(max_length=200, required=False)
     postal_code = forms.CharField(max_length=20, required=False)
     city = forms.CharField(max_length=120, required=False)
-    website = forms.URLField(max_length=200, required=False, assume_scheme="https")
+    website = forms.URLField(
+        max_length=200, required=False, assume_scheme="https", validators=[validate_web_link]
+    )
     email = forms.EmailField(max_length=254, required=False)
     phone = forms.CharField(max_length=50, required=False)
     languages = LanguagesField(required=False)

@@ -19,6 +19,7 @@ from knotenpunkt.core.errors import DomainError
 from knotenpunkt.core.languages import parse_language_codes
 from knotenpunkt.core.policy import require_actor
 from knotenpunkt.core.services import audit_record
+from knotenpunkt.core.validation import check_email, check_web_link, max_length_of
 
 from .erasure import (  # noqa: F401  (part of this module's interface)
     erasure_request_carry_out,
@@ -51,6 +52,7 @@ ORGANISATION_FIELDS = (
     "trusted",
 )
 PERSON_FIELDS = ("full_name", "email", "phone", "languages", "contact_consent")
+WEBSITE_MAX = max_length_of(Organisation, "website")
 
 
 def _date(value: datetime.date) -> str:
@@ -131,8 +133,8 @@ def organisation_create(
         street=street.strip(),
         postal_code=postal_code.strip(),
         city=city,
-        website=website.strip(),
-        email=email.strip(),
+        website=check_web_link(website, field="website", max_length=WEBSITE_MAX),
+        email=check_email(email, field="email"),
         phone=phone.strip(),
         languages=_languages(languages),
         description=description.strip(),
@@ -163,6 +165,7 @@ def organisation_update(*, organisation: Organisation, actor, **changes) -> Orga
     for key, value in changes.items():
         if isinstance(value, str):
             changes[key] = value.strip()
+    _check_contact(changes)
     diff = field_changes(organisation, changes)
     changed = list(diff)
     if not changed:
@@ -265,6 +268,16 @@ def membership_leave(
 # People ----------------------------------------------------------------------------------
 
 
+def _check_contact(values: dict) -> None:
+    """A website and an e-mail address among the changes follow the rules the forms apply."""
+    if "website" in values:
+        values["website"] = check_web_link(
+            values["website"], field="website", max_length=WEBSITE_MAX
+        )
+    if "email" in values:
+        values["email"] = check_email(values["email"], field="email")
+
+
 def _check_unique_email(network, email: str, *, exclude_pk=None) -> None:
     if not email:
         return
@@ -290,7 +303,7 @@ def person_create(
 ) -> Person:
     require_actor(actor, network, "members.manage")
     full_name = _required_text(full_name, field="full_name")
-    email = (email or "").strip()
+    email = check_email(email, field="email")
     _check_unique_email(network, email)
     person = Person.objects.create(
         network=network,
@@ -321,6 +334,7 @@ def person_update(*, person: Person, actor, **changes) -> Person:
     for key, value in changes.items():
         if isinstance(value, str):
             changes[key] = value.strip()
+    _check_contact(changes)
     diff = field_changes(person, changes)
     changed = list(diff)
     if not changed:

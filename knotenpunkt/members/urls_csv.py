@@ -12,7 +12,7 @@ urlpatterns = [
         name="csv_import_confirm",
     ),
     path(
-        "manage/members/import/jobs/<int:job_id>/",
+        "manage/members/import/jobs/<id:job_id>/",
         views_csv.csv_import_job,
         name="csv_import_job",
     ),

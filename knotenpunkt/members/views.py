@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from knotenpunkt.core.params import query_id
 from knotenpunkt.core.policy import can, public, requires
 from knotenpunkt.core.urls_helpers import network_reverse
 from knotenpunkt.core.views_helpers import form_flow, initial_from, paginate
@@ -265,10 +266,8 @@ def signature_add(request, organisation_id):
     organisation = organisation_get(network=network, organisation_id=organisation_id)
     versions = agreement_versions_list(network=network)
     initial = {"signed_on": services.network_today(network)}
-    requested = request.GET.get("version", "")
-    if requested.isdigit():
-        initial["version"] = int(requested)
-    else:
+    initial["version"] = query_id(request, "version")
+    if initial["version"] is None:
         current = current_agreement_version(network=network)
         initial["version"] = current.pk if current else None
     form = SignatureForm(

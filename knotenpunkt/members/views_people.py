@@ -4,6 +4,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from knotenpunkt.core.errors import DomainError
+from knotenpunkt.core.params import query_text
 from knotenpunkt.core.policy import requires
 from knotenpunkt.core.urls_helpers import network_reverse
 from knotenpunkt.core.views_helpers import done, form_flow, initial_from, paginate
@@ -31,7 +32,7 @@ def _organisation_url(network, organisation):
 
 @requires("members.view_internal")
 def person_list(request):
-    query = request.GET.get("q", "").strip()[:200]
+    query = query_text(request, "q")
     page = paginate(request, persons_list(network=request.network, query=query))
     context = {
         "page": page,

@@ -8,7 +8,7 @@ urlpatterns = [
     path("pages/<slug:slug>/", views.static_page, name="page"),
     path("manage/settings/", views_settings.network_settings, name="settings"),
     path(
-        "manage/settings/pages/<slug:slug>/<str:language>/",
+        "manage/settings/pages/<slug:slug>/<slug:language>/",
         views_settings.static_page_text,
         name="page_text",
     ),

@@ -8,7 +8,7 @@ from knotenpunkt.members.selectors import persons_for_choice
 
 from .models import Goal
 from .selectors import organisations_for_choice
-from .services import TARGET_MAX, TARGET_MIN
+from .validation import TARGET_MAX, TARGET_MIN, validate_target
 
 
 class GroupForm(forms.Form):
@@ -28,6 +28,7 @@ class GroupForm(forms.Form):
     meetings_per_year_target = forms.IntegerField(
         label=_("Meetings per year (target)"),
         initial=4,
+        validators=[validate_target],
     )
     active_from = forms.DateField(label=_("Active from"), widget=DateInput)
     active_until = forms.DateField(

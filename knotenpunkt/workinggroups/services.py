@@ -19,9 +19,9 @@ from knotenpunkt.core.policy import require_actor
 from knotenpunkt.core.services import audit_record
 
 from .models import Goal, GroupMembership, WorkingGroup
+from .validation import check_target
 
 # The cadence a network agrees for its groups (issue 3: "2–6 meetings a year").
-TARGET_MIN, TARGET_MAX = 2, 6
 # Path segments under workspace/groups/ that are pages, not groups.
 RESERVED_SLUGS = frozenset({"add", "cadence", "members", "goals", "edit"})
 GROUP_FIELDS = (
@@ -71,15 +71,6 @@ def _clean_slug(network, slug: str, name: str, *, exclude_pk=None) -> str:
     return slug
 
 
-def _check_target(target) -> None:
-    if target is None or not TARGET_MIN <= target <= TARGET_MAX:
-        raise DomainError(
-            _("A group meets between %(min)s and %(max)s times a year.")
-            % {"min": TARGET_MIN, "max": TARGET_MAX},
-            field="meetings_per_year_target",
-        )
-
-
 def _check_period(active_from, active_until) -> None:
     if active_from is None:
         raise DomainError(_("This field is required."), field="active_from")
@@ -106,7 +97,7 @@ def group_create(
     require_actor(actor, network, "groups.manage")
     name = _required_text(name, field="name")
     slug = _clean_slug(network, slug, name)
-    _check_target(meetings_per_year_target)
+    check_target(meetings_per_year_target)
     _check_period(active_from, active_until)
     group = WorkingGroup.objects.create(
         network=network,
@@ -140,7 +131,7 @@ def group_update(*, group: WorkingGroup, actor, **changes) -> WorkingGroup:
             exclude_pk=group.pk,
         )
     if "meetings_per_year_target" in changes:
-        _check_target(changes["meetings_per_year_target"])
+        check_target(changes["meetings_per_year_target"])
     _check_period(
         changes.get("active_from", group.active_from),
         changes.get("active_until", group.active_until),

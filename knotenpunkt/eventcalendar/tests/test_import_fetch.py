@@ -40,7 +40,9 @@ class Handler(BaseHTTPRequestHandler):
         self.send_response(200)
         self.send_header("Content-Type", "text/calendar")
         if self.path != "/big.ics":  # the big one streams without announcing its size
-            self.send_header("Content-Length", str(len(body)))
+            # "²" passes str.isdigit() but is no number: a hostile server's announcement.
+            size = "²" if self.path == "/superscript.ics" else str(len(body))
+            self.send_header("Content-Length", size)
         self.end_headers()
         # The client may stop reading at its size limit.
         with contextlib.suppress(BrokenPipeError, ConnectionResetError):
@@ -127,6 +129,10 @@ def test_the_size_limit_stops_a_stream(server, allowed):
         fetch_ical(f"{server}/big.ics")
 
     assert caught.value.message == "The calendar is larger than 1000 bytes."
+
+
+def test_a_size_that_is_no_number_is_ignored_and_the_limit_still_counts(server, allowed):
+    assert fetch_ical(f"{server}/superscript.ics") == BODY
 
 
 def test_a_slow_server_runs_into_the_timeout(server, allowed):
