@@ -1,16 +1,34 @@
 """Fixtures shared by every app's tests and the browser tests."""
 
 import pytest
-from django_scopes import scopes_disabled
+from django_scopes import scope, scopes_disabled
 
 from knotenpunkt.accounts.tests.factories import UserFactory, grant_role
 from knotenpunkt.core.tests.factories import NetworkFactory
 
 
+def _looks_across_networks(request) -> bool:
+    """Whether the test says it looks across networks: `@pytest.mark.cross_network("why")`."""
+    marker = request.node.get_closest_marker("cross_network")
+    if marker is None:
+        return False
+    if not (marker.args and str(marker.args[0]).strip()):
+        pytest.fail("@pytest.mark.cross_network needs the reason as its argument")
+    return True
+
+
 @pytest.fixture(autouse=True)
-def _scopes_off_in_test_code():
-    """Test set-up may query freely; requests still run inside their network's scope."""
-    with scopes_disabled():
+def _scopes_on_unless_the_test_looks_across_networks(request):
+    """Scopes are on in tests as in production: a query of a network's data needs its scope.
+
+    The `network` fixture enters its scope for the test; a test that reads another network's
+    data enters that one itself (`with scope(network=...)`). Only a test marked
+    `cross_network`, with its reason, queries without a scope.
+    """
+    if _looks_across_networks(request):
+        with scopes_disabled():
+            yield
+    else:
         yield
 
 
@@ -21,8 +39,14 @@ def _media_in_a_temporary_folder(settings, tmp_path_factory):
 
 
 @pytest.fixture
-def network(db):
-    return NetworkFactory(slug="musterstadt", name="Netzwerk Musterstadt", city="Musterstadt")
+def network(db, request):
+    """Netzwerk Musterstadt; the test runs inside its scope (unless it looks across networks)."""
+    network = NetworkFactory(slug="musterstadt", name="Netzwerk Musterstadt", city="Musterstadt")
+    if _looks_across_networks(request):
+        yield network
+    else:
+        with scope(network=network):
+            yield network
 
 
 @pytest.fixture
