@@ -1,6 +1,7 @@
-"""Test helpers: a real SMTP server to read mails from, and running queued tasks."""
+"""Test helpers: a real SMTP server to read mails from, and running queued tasks honestly."""
 
 import socket
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from email import message_from_bytes, policy
 from email.message import EmailMessage
@@ -43,12 +44,21 @@ def start_smtp_server() -> tuple[Controller, SmtpSink]:
     return controller, sink
 
 
-def run_queued_tasks(limit: int = 1000) -> int:
+class TaskFailed(AssertionError):
+    """A task ended FAILED in `run_queued_tasks`; the message holds the worker's traceback."""
+
+
+def run_queued_tasks(limit: int = 1000, *, expect_failed: Iterable[str] = ()) -> int:
     """Run every queued task with the database backend's own worker code, in this process.
 
     The worker command itself recycles database connections between tasks, which
-    would end a test's transaction; its `run_task` is the part that matters.
+    would end a test's transaction; its `run_task` is the part that matters. The
+    worker records a task's exception and carries on, so a task that ends FAILED
+    would pass unseen: it raises `TaskFailed` here, unless its name (the function's
+    name, e.g. "render_edition_pdf") is in `expect_failed`, which a test that is
+    about failure passes. An expected failure that does not happen fails as well.
     """
+    from django_tasks import TaskResultStatus
     from django_tasks_db.management.commands.db_worker import Worker
     from django_tasks_db.models import DBTaskResult
 
@@ -62,6 +72,8 @@ def run_queued_tasks(limit: int = 1000) -> int:
         worker_id="test-worker",
         excluded_queue_names=[],
     )
+    expected = set(expect_failed)
+    failed_as_expected = set()
     ran = 0
     while ran < limit:
         task_result = DBTaskResult.objects.ready().order_by("enqueued_at").first()
@@ -70,6 +82,16 @@ def run_queued_tasks(limit: int = 1000) -> int:
         task_result.claim(worker.worker_id)
         worker.run_task(task_result)
         ran += 1
+        task_result.refresh_from_db()
+        if task_result.status == TaskResultStatus.FAILED:
+            name = task_result.task_path.rsplit(".", 1)[-1]
+            if name not in expected:
+                raise TaskFailed(
+                    f"task {task_result.task_path} failed in the worker:\n{task_result.traceback}"
+                )
+            failed_as_expected.add(name)
+    if missing := expected - failed_as_expected:
+        raise TaskFailed(f"expected to fail, but did not: {', '.join(sorted(missing))}")
     return ran
 
 
