@@ -32,6 +32,55 @@ def _scopes_on_unless_the_test_looks_across_networks(request):
         yield
 
 
+_RUN_CLOCK = pytest.StashKey()
+
+
+def pytest_addoption(parser):
+    from knotenpunkt.core.testing import NAMED_MOMENTS
+
+    names = ", ".join(NAMED_MOMENTS)
+    parser.addoption(
+        "--now",
+        metavar="MOMENT",
+        help=(
+            "run every test with the clock moved to MOMENT: an ISO date and time, read in the "
+            f"network's zone (Europe/Berlin) unless it has an offset, or one of {names}"
+        ),
+    )
+
+
+def pytest_configure(config):
+    if value := config.getoption("--now"):
+        from knotenpunkt.core.testing import clock_for_the_run
+
+        config.stash[_RUN_CLOCK] = clock_for_the_run(value)
+
+
+def pytest_unconfigure(config):
+    if traveller := config.stash.get(_RUN_CLOCK, None):
+        traveller.stop()
+
+
+def pytest_report_header(config):
+    if value := config.getoption("--now"):
+        from knotenpunkt.core.testing import moment
+
+        return f"clock moved to {moment(value).isoformat()} (--now={value})"
+    return None
+
+
+@pytest.fixture
+def clock(time_machine, monkeypatch):
+    """The test's "now", standing still at the run's moment until the test moves it.
+
+    `clock.move_to("2026-03-29T01:30")` (the network's zone), `clock.shift(days=1)`,
+    `clock.today()`. Every test that involves "now" uses it (docs/decisions/0012).
+    """
+    from knotenpunkt.core.testing import Clock
+
+    return Clock(time_machine, monkeypatch)
+
+
 @pytest.fixture(autouse=True)
 def _media_in_a_temporary_folder(settings, tmp_path_factory):
     """Uploaded files of a test never land in the checkout's var/media."""

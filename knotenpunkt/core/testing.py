@@ -1,6 +1,9 @@
-"""Test helpers: a real SMTP server to read mails from, and running queued tasks honestly."""
+"""Test helpers: a real SMTP server, running queued tasks honestly, and the clock of a test."""
 
+import datetime
+import os
 import socket
+import zoneinfo
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from email import message_from_bytes, policy
@@ -113,3 +116,80 @@ def translated(message: str, language: str, **params) -> str:
     with translation.override(language):
         text = translation.gettext(message)
     return text % params if params else text
+
+
+# The zone a network gets by default; the moments of `--now` and `Clock` are read in it.
+NETWORK_ZONE = zoneinfo.ZoneInfo("Europe/Berlin")
+
+# Moments at which "now" is hard to get right, by name (`pytest --now=new-year`).
+NAMED_MOMENTS = {
+    # Half an hour before the year, the month and the day change in the network's zone.
+    "new-year": "2026-12-31T23:30",
+    # Half an hour before the clocks jump from 02:00 to 03:00: this night has 23 hours.
+    "dst-spring": "2026-03-29T01:30",
+    # The first 02:30 of the night the clocks go back: an hour later it is 02:30 again.
+    "dst-autumn": "2026-10-25T02:30",
+}
+
+# The variable through which processes a test starts (worker, server) get the moved clock;
+# config/settings.py starts time-machine there when it is set.
+TEST_NOW_VARIABLE = "KNOTENPUNKT_TEST_NOW"
+
+
+def moment(value: "str | datetime.datetime") -> datetime.datetime:
+    """An aware datetime from a name in NAMED_MOMENTS, an ISO string or a datetime.
+
+    Naive values are wall-clock times in the network's zone; an ambiguous one (the hour the
+    clocks go back) is its first occurrence.
+    """
+    if isinstance(value, str):
+        value = datetime.datetime.fromisoformat(NAMED_MOMENTS.get(value, value))
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=NETWORK_ZONE)
+    return value
+
+
+class Clock:
+    """The "now" of one test: it stands still at the run's moment until the test moves it.
+
+    The run's moment is the real now, or the one `pytest --now` chose. Processes the test
+    starts see the clock where it stands (through TEST_NOW_VARIABLE), and keep it ticking.
+    """
+
+    def __init__(self, machine, monkeypatch):
+        self._machine = machine
+        self._monkeypatch = monkeypatch
+        self.move_to(datetime.datetime.now(datetime.UTC))
+
+    def move_to(self, value: "str | datetime.datetime") -> datetime.datetime:
+        """Set "now"; `value` as `moment()` reads it (naive means the network's zone)."""
+        self._machine.move_to(moment(value), tick=False)
+        self._monkeypatch.setenv(TEST_NOW_VARIABLE, self.now().isoformat())
+        return self.now()
+
+    def shift(self, **delta) -> datetime.datetime:
+        """Move "now" by a `timedelta(**delta)`, e.g. `clock.shift(days=1)`."""
+        self._machine.shift(datetime.timedelta(**delta))
+        self._monkeypatch.setenv(TEST_NOW_VARIABLE, self.now().isoformat())
+        return self.now()
+
+    def now(self) -> datetime.datetime:
+        return datetime.datetime.now(datetime.UTC)
+
+    def local(self) -> datetime.datetime:
+        """Now on the network's wall clock."""
+        return self.now().astimezone(NETWORK_ZONE)
+
+    def today(self) -> datetime.date:
+        """Today in the network's zone (not in UTC: they differ for an hour or two each night)."""
+        return self.local().date()
+
+
+def clock_for_the_run(value: str):
+    """Start time-machine at `--now`'s moment for the whole run; returns what to stop."""
+    import time_machine
+
+    traveller = time_machine.travel(moment(value), tick=True)
+    traveller.start()
+    os.environ[TEST_NOW_VARIABLE] = moment(value).isoformat()
+    return traveller
