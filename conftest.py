@@ -1,5 +1,8 @@
 """Fixtures shared by every app's tests and the browser tests."""
 
+import datetime
+import os
+
 import pytest
 from django_scopes import scope, scopes_disabled
 
@@ -54,6 +57,14 @@ def pytest_configure(config):
         from knotenpunkt.core.testing import clock_for_the_run
 
         config.stash[_RUN_CLOCK] = clock_for_the_run(value)
+
+
+def pytest_runtest_call(item):
+    """Processes a test starts see the run's clock where it stands now, not where it started."""
+    if item.config.stash.get(_RUN_CLOCK, None):
+        from knotenpunkt.core.testing import TEST_NOW_VARIABLE
+
+        os.environ[TEST_NOW_VARIABLE] = datetime.datetime.now(datetime.UTC).isoformat()
 
 
 def pytest_unconfigure(config):
