@@ -2,9 +2,11 @@
 
 import datetime
 import os
+import re
 import socket
 import zoneinfo
 from collections.abc import Iterable
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from email import message_from_bytes, policy
 from email.message import EmailMessage
@@ -96,6 +98,28 @@ def run_queued_tasks(limit: int = 1000, *, expect_failed: Iterable[str] = ()) ->
     if missing := expected - failed_as_expected:
         raise TaskFailed(f"expected to fail, but did not: {', '.join(sorted(missing))}")
     return ran
+
+
+@contextmanager
+def refused(rule: str, *, field: str | None, error: type | None = None):
+    """Expect the block to break `rule` on `field` (None: the form as a whole).
+
+    `rule` is the English msgid of the DomainError's message, its %(params)s matching
+    any value; compared in the active language, so that it holds whatever the catalogue says.
+    A bare `pytest.raises(DomainError)` would pass for any rule broken on the way.
+    """
+    import pytest
+    from django.utils import translation
+
+    from knotenpunkt.core.errors import DomainError
+
+    with pytest.raises(error or DomainError) as raised:
+        yield raised
+    shown = str(raised.value.message)
+    expected = re.escape(translated(rule, translation.get_language()))
+    pattern = re.sub(r"%\\\(\w+\\\)[sd]", ".+", expected)
+    assert re.fullmatch(pattern, shown, re.DOTALL), f"refused with “{shown}”, not “{rule}”"
+    assert raised.value.field == field, f"refused on {raised.value.field!r}, not on {field!r}"
 
 
 class CheapArgon2PasswordHasher(Argon2PasswordHasher):
