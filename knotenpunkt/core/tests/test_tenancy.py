@@ -41,8 +41,10 @@ def test_unknown_network_or_language_gives_a_styled_404(client, network, path):
 def test_language_not_enabled_for_the_network_is_404(client):
     from knotenpunkt.core.tests.factories import NetworkFactory
 
-    small = NetworkFactory(slug="klein", languages=["de", "en"])
-    assert client.get(f"/en/{small.slug}/").status_code == 200
+    small = NetworkFactory(slug="klein", name="Netzwerk Klein", languages=["de", "en"])
+    offered = client.get(f"/en/{small.slug}/")
+    assert offered.status_code == 200
+    assert '<html lang="en"' in offered.text and "Netzwerk Klein" in offered.text
     assert client.get(f"/tr/{small.slug}/").status_code == 404
 
 

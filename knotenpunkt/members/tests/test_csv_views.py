@@ -404,7 +404,9 @@ def test_member_contact_gets_403_everywhere(client, network, job_url):
 
 def test_city_liaison_may_export_but_not_import(client, city_liaison, job_url):
     client.force_login(city_liaison)
-    assert client.get(EXPORT_PEOPLE).status_code == 200
+    export = client.get(EXPORT_PEOPLE)
+    assert export.status_code == 200 and export["Content-Type"].startswith("text/csv")
+    assert "attachment" in export["Content-Disposition"]
     assert client.get(IMPORT).status_code == 403
     assert client.get(job_url).status_code == 403
 
