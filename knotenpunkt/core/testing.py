@@ -149,6 +149,9 @@ NETWORK_ZONE = zoneinfo.ZoneInfo("Europe/Berlin")
 NAMED_MOMENTS = {
     # Half an hour before the year, the month and the day change in the network's zone.
     "new-year": "2026-12-31T23:30",
+    # 23:30 on 31 December in UTC, when the network's zone is in the new year already: code
+    # that takes UTC's date for the network's date is a day (and a year) behind.
+    "new-year-in-utc": "2026-12-31T23:30+00:00",
     # Half an hour before the clocks jump from 02:00 to 03:00: this night has 23 hours.
     "dst-spring": "2026-03-29T01:30",
     # The first 02:30 of the night the clocks go back: an hour later it is 02:30 again.
