@@ -32,8 +32,9 @@ class Command(BaseCommand):
     help = "Serve http://127.0.0.1:$PORT with the task worker (for local use and the demo)."
 
     def handle(self, *args, **options):
-        signal.signal(signal.SIGTERM, _stop)
-        signal.signal(signal.SIGHUP, _stop)
+        # SIGINT too: a shell that starts us in the background has it ignored, and we inherit that.
+        for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+            signal.signal(signum, _stop)
         port = os.environ.get("PORT", "8000")
         manage = [sys.executable, str(settings.BASE_DIR / "manage.py")]
         commands = {
@@ -66,15 +67,15 @@ class Command(BaseCommand):
 
 
 def _stop_all(processes) -> None:
-    """SIGINT to each part's process group (as Ctrl-C in a terminal); SIGKILL what lingers.
+    """SIGTERM to each part's process group; SIGKILL what lingers.
 
-    A task the worker is running may finish first, for STOP_SECONDS at most; more Ctrl-C or
-    signals meanwhile do not cut that short.
+    SIGTERM, not SIGINT: a part may have inherited an ignored SIGINT (see `handle`). Each part
+    gets STOP_SECONDS to end; more Ctrl-C or signals meanwhile do not cut that short.
     """
     for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
         signal.signal(signum, signal.SIG_IGN)
     for process in processes:
-        _signal_group(process, signal.SIGINT)
+        _signal_group(process, signal.SIGTERM)
     deadline = time.monotonic() + STOP_SECONDS
     while any(_group_alive(process) for process in processes) and time.monotonic() < deadline:
         time.sleep(0.1)
