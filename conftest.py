@@ -54,8 +54,14 @@ def pytest_addoption(parser):
 
 def pytest_configure(config):
     if value := config.getoption("--now"):
-        from knotenpunkt.core.testing import clock_for_the_run
+        from knotenpunkt.core.testing import clock_for_the_run, moment
 
+        try:
+            moment(value)
+        except ValueError:
+            raise pytest.UsageError(
+                f"--now={value}: not a named moment nor an ISO date and time"
+            ) from None
         config.stash[_RUN_CLOCK] = clock_for_the_run(value)
 
 
