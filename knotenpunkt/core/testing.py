@@ -60,7 +60,7 @@ def run_queued_tasks(limit: int = 1000, *, expect_failed: Iterable[str] = ()) ->
     would end a test's transaction; its `run_task` is the part that matters. The
     worker records a task's exception and carries on, so a task that ends FAILED
     would pass unseen: it raises `TaskFailed` here, unless its name (the function's
-    name, e.g. "render_edition_pdf") is in `expect_failed`, which a test that is
+    name, e.g. "edition_pdf_task") is in `expect_failed`, which a test that is
     about failure passes. An expected failure that does not happen fails as well.
     """
     from django_tasks import TaskResultStatus

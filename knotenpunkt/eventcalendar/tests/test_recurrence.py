@@ -88,9 +88,8 @@ def test_more_than_500_occurrences_are_refused():
     rule = build_rrule(repeat="daily", count=501)
     with refused(
         "The repetition produces more than %(max)s dates. Choose an earlier end.", field="rrule"
-    ) as caught:
+    ):
         check_recurrence(event_at(datetime.datetime(2025, 1, 1, 9, tzinfo=BERLIN), rule))
-    assert caught.value.field == "rrule"
     assert (
         check_recurrence(
             event_at(
@@ -104,11 +103,8 @@ def test_more_than_500_occurrences_are_refused():
 
 def test_a_repetition_without_end_is_refused():
     rule = build_rrule(repeat="weekly", weekdays=["MO"])
-    with refused(
-        "A repetition needs an end: a last date or a number of times.", field="rrule"
-    ) as caught:
+    with refused("A repetition needs an end: a last date or a number of times.", field="rrule"):
         check_recurrence(event_at(datetime.datetime(2025, 1, 6, 9, tzinfo=BERLIN), rule))
-    assert caught.value.field == "rrule"
 
 
 @pytest.mark.parametrize(

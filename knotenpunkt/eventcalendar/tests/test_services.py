@@ -95,9 +95,8 @@ def test_a_member_contact_cannot_enter_events_for_another_organisation(network, 
 
 def test_an_organiser_from_another_network_is_refused(network, other_network, coordinator):
     foreign = OrganisationFactory(network=other_network)
-    with refused("Choose the organising organisation.", field="organiser") as caught:
+    with refused("Choose the organising organisation.", field="organiser"):
         services.event_submit(network=network, actor=coordinator, data=data_for(foreign))
-    assert caught.value.field == "organiser"
 
 
 def test_translations_are_saved_with_the_submission(network, organisation, coordinator):
@@ -173,11 +172,10 @@ def test_too_many_occurrences_are_refused_with_the_maximum_in_the_message(
 
 
 def test_an_image_needs_alt_text(network, organisation, coordinator):
-    with refused("Describe the image for people who cannot see it.", field="image_alt") as caught:
+    with refused("Describe the image for people who cannot see it.", field="image_alt"):
         services.event_submit(
             network=network, actor=coordinator, data=data_for(organisation, image=png())
         )
-    assert caught.value.field == "image_alt"
 
 
 def test_an_image_with_alt_text_is_stored(network, organisation, coordinator):
@@ -191,24 +189,22 @@ def test_an_image_with_alt_text_is_stored(network, organisation, coordinator):
 
 def test_a_file_that_is_not_an_image_is_refused(network, organisation, coordinator):
     fake = SimpleUploadedFile("bild.png", b"<svg onload=alert(1)>", content_type="image/png")
-    with refused("The file is not an image we can show.", field="image") as caught:
+    with refused("The file is not an image we can show.", field="image"):
         services.event_submit(
             network=network,
             actor=coordinator,
             data=data_for(organisation, image=fake, image_alt="Bild"),
         )
-    assert caught.value.field == "image"
 
 
 def test_an_image_over_5_mb_is_refused(network, organisation, coordinator):
     big = SimpleUploadedFile("bild.png", b"\x89PNG" + b"0" * (5 * 1024 * 1024))
-    with refused("The image may be at most 5 MB.", field="image") as caught:
+    with refused("The image may be at most 5 MB.", field="image"):
         services.event_submit(
             network=network,
             actor=coordinator,
             data=data_for(organisation, image=big, image_alt="Bild"),
         )
-    assert caught.value.field == "image"
 
 
 # Editing and re-moderation --------------------------------------------------------------

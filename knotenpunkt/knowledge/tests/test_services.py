@@ -41,12 +41,10 @@ def test_short_names_are_unique_per_network_and_group(network, other_network, co
     assert make_page(network, title="Protokolle", group=health).slug == "protokolle"
     assert make_page(network, title="Protokolle", group=housing).slug == "protokolle"
     assert make_page(other_network, title="Protokolle").slug == "protokolle"
-    with refused("Another page has this short name already.", field="slug") as error:
+    with refused("Another page has this short name already.", field="slug"):
         make_page(network, title="Andere", slug=first.slug)
-    assert error.value.field == "slug"
-    with refused("Use only lower-case letters, digits and hyphens (-).", field="slug") as error:
+    with refused("Use only lower-case letters, digits and hyphens (-).", field="slug"):
         make_page(network, title="Andere", slug="Mit Leerzeichen")
-    assert error.value.field == "slug"
 
 
 def test_group_internal_needs_a_group(network, coordinator):
@@ -59,9 +57,8 @@ def test_group_internal_needs_a_group(network, coordinator):
 
 
 def test_a_page_needs_a_title(network, coordinator):
-    with refused("This field is required.", field="title") as error:
+    with refused("This field is required.", field="title"):
         services.page_create(network=network, actor=coordinator, title="  ")
-    assert error.value.field == "title"
 
 
 def test_a_group_of_another_network_is_refused(network, other_network, coordinator):

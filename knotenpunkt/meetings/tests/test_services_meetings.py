@@ -174,7 +174,7 @@ def test_cafe_sessions_belong_to_a_plenary_and_its_time(network, coordinator):
             starts_at=meeting.ends_at,
             ends_at=meeting.ends_at + H,
         )
-    with refused("The end must be after the start.", field="ends_at") as error:
+    with refused("The end must be after the start.", field="ends_at"):
         services.cafe_session_create(
             meeting=meeting,
             actor=coordinator,
@@ -183,7 +183,6 @@ def test_cafe_sessions_belong_to_a_plenary_and_its_time(network, coordinator):
             starts_at=meeting.starts_at + H,
             ends_at=meeting.starts_at,
         )
-    assert error.value.field == "ends_at"
     training = MeetingFactory(network=network, kind=Meeting.Kind.TRAINING)
     with pytest.raises(DomainError, match="plenary"):
         services.cafe_session_create(

@@ -59,9 +59,7 @@ def test_organisation_create_records_consent_time_and_membership(network, coordi
 
 def test_organisation_name_is_unique_per_city_ignoring_case(network, other_network, coordinator):
     OrganisationFactory(network=network, name="Caritas", city="Musterstadt")
-    with refused(
-        "An organisation with this name exists already in %(city)s.", field="name"
-    ) as error:
+    with refused("An organisation with this name exists already in %(city)s.", field="name"):
         services.organisation_create(
             network=network,
             actor=coordinator,
@@ -69,7 +67,6 @@ def test_organisation_name_is_unique_per_city_ignoring_case(network, other_netwo
             kind=kind_of(network),
             city="musterstadt",
         )
-    assert error.value.field == "name"
     # Another city, or another network, is fine.
     services.organisation_create(
         network=network, actor=coordinator, name="Caritas", kind=kind_of(network), city="Anderswo"
@@ -84,11 +81,10 @@ def test_organisation_name_is_unique_per_city_ignoring_case(network, other_netwo
 
 
 def test_organisation_refuses_a_kind_of_another_network(network, other_network, coordinator):
-    with refused("Choose a kind of organisation of this network.", field="kind") as error:
+    with refused("Choose a kind of organisation of this network.", field="kind"):
         services.organisation_create(
             network=network, actor=coordinator, name="X", kind=kind_of(other_network)
         )
-    assert error.value.field == "kind"
 
 
 def test_organisation_refuses_malformed_language_codes(network, coordinator):
@@ -102,7 +98,6 @@ def test_organisation_refuses_malformed_language_codes(network, coordinator):
             kind=kind_of(network),
             languages="de, Deutsch!",
         )
-    assert error.value.field == "languages"
     assert "Deutsch!" in str(error.value.message)
 
 
@@ -188,11 +183,10 @@ def test_periods_cannot_overlap_or_run_backwards(network, coordinator):
 
 def test_person_email_is_unique_per_network_ignoring_case(network, other_network, coordinator):
     PersonFactory(network=network, email="ayse@example.org")
-    with refused("Another person in this network has this e-mail address.", field="email") as error:
+    with refused("Another person in this network has this e-mail address.", field="email"):
         services.person_create(
             network=network, actor=coordinator, full_name="Ayşe Y.", email="AYSE@example.org"
         )
-    assert error.value.field == "email"
     services.person_create(
         network=other_network, actor=coordinator, full_name="Ayşe Y.", email="ayse@example.org"
     )
@@ -229,16 +223,13 @@ def test_position_open_with_a_new_person(network, coordinator):
 
 def test_same_person_cannot_hold_the_same_open_role_twice(network, coordinator):
     position = ContactPositionFactory(organisation=OrganisationFactory(network=network))
-    with refused(
-        "%(person)s holds this role at %(organisation)s already.", field="person"
-    ) as error:
+    with refused("%(person)s holds this role at %(organisation)s already.", field="person"):
         services.position_open(
             organisation=position.organisation,
             actor=coordinator,
             started_on=D(2024, 1, 1),
             person=position.person,
         )
-    assert error.value.field == "person"
 
 
 def test_handover_closes_the_old_period_opens_the_new_one_and_invites(
@@ -324,11 +315,10 @@ def test_handover_of_an_ended_role_or_to_the_same_person_is_refused(network, coo
 def test_handover_refuses_a_successor_of_another_network(network, other_network, coordinator):
     old = ContactPositionFactory(organisation=OrganisationFactory(network=network))
     stranger = PersonFactory(network=other_network)
-    with refused("Choose a person of this network.", field="successor") as error:
+    with refused("Choose a person of this network.", field="successor"):
         services.contact_handover(
             position=old, actor=coordinator, on=D(2024, 1, 1), successor=stranger
         )
-    assert error.value.field == "successor"
     old.refresh_from_db()
     assert old.ended_on is None
 

@@ -54,7 +54,6 @@ def test_short_names_are_unique_per_network_only(network, other_network, coordin
         services.group_create(
             network=network, actor=coordinator, name="Frauen", active_from=D(2024, 1, 1)
         )
-    assert error.value.field == "slug"
     assert "frauen" in str(error.value.message)
     other = services.group_create(
         network=other_network, actor=None, name="Frauen", active_from=D(2024, 1, 1)
@@ -64,21 +63,15 @@ def test_short_names_are_unique_per_network_only(network, other_network, coordin
 
 @pytest.mark.parametrize("slug", ["cadence", "add", "Goals"])
 def test_short_names_of_pages_are_refused(network, slug):
-    with refused(
-        "“%(slug)s” is the name of a page; choose another short name.", field="slug"
-    ) as error:
+    with refused("“%(slug)s” is the name of a page; choose another short name.", field="slug"):
         services.group_create(
             network=network, actor=None, name="Gruppe", slug=slug, active_from=D(2024, 1, 1)
         )
-    assert error.value.field == "slug"
 
 
 def test_a_name_without_latin_letters_needs_a_short_name(network):
-    with refused(
-        "Give a short name of letters, digits and hyphens for the address.", field="slug"
-    ) as error:
+    with refused("Give a short name of letters, digits and hyphens for the address.", field="slug"):
         services.group_create(network=network, actor=None, name="صحة", active_from=D(2024, 1, 1))
-    assert error.value.field == "slug"
     group = services.group_create(
         network=network, actor=None, name="صحة", slug="gesundheit", active_from=D(2024, 1, 1)
     )
@@ -181,19 +174,17 @@ def test_a_person_belongs_to_a_group_once_at_a_time(network):
 
 def test_people_and_organisations_of_another_network_are_refused(network, other_network):
     group = WorkingGroupFactory(network=network)
-    with refused("Choose a person of this network.", field="person") as error:
+    with refused("Choose a person of this network.", field="person"):
         services.group_member_add(
             group=group, actor=None, person=PersonFactory(network=other_network)
         )
-    assert error.value.field == "person"
-    with refused("Choose an organisation of this network.", field="organisation") as error:
+    with refused("Choose an organisation of this network.", field="organisation"):
         services.group_member_add(
             group=group,
             actor=None,
             person=PersonFactory(network=network),
             organisation=OrganisationFactory(network=other_network),
         )
-    assert error.value.field == "organisation"
     assert not GroupMembership.objects.exists()
 
 
