@@ -15,6 +15,8 @@ def test_named_moments_are_wall_clock_times_of_the_networks_zone():
     assert new_year.astimezone(datetime.UTC) == datetime.datetime(
         2026, 12, 31, 22, 30, tzinfo=datetime.UTC
     )
+    # Still 31 December in UTC, but the network has entered the new year.
+    assert moment("new-year-in-utc").astimezone(NETWORK_ZONE).date() == datetime.date(2027, 1, 1)
     # The night the clocks go back has 02:30 twice; the first one is meant (summer time).
     assert moment("dst-autumn").astimezone(datetime.UTC).hour == 0
     assert moment("2026-03-29T01:30") == moment("dst-spring")
