@@ -248,3 +248,15 @@ LOGGING = {
 # Django's admin is for installation operators only; keep it off the obvious path.
 KNOTENPUNKT_ADMIN_PATH = env.str("KNOTENPUNKT_ADMIN_PATH", default="operator-admin/")
 CSRF_FAILURE_VIEW = "knotenpunkt.core.views.csrf_failure"
+
+# The test suite can run at a chosen moment (`pytest --now`); the processes it starts (worker,
+# server) read that moment from here and keep the same moved clock. Never set in production;
+# time-machine is a test dependency (docs/decisions/0012-the-clock-in-tests.md).
+if os.environ.get("KNOTENPUNKT_TEST_NOW"):
+    import datetime as _datetime
+
+    import time_machine
+
+    time_machine.travel(
+        _datetime.datetime.fromisoformat(os.environ["KNOTENPUNKT_TEST_NOW"]), tick=True
+    ).start()

@@ -87,3 +87,15 @@ def demo(transactional_db, settings):
 
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     demo_load()
+
+
+@pytest.fixture
+def musterstadt(demo):
+    """The demo's main network; the test runs inside its scope."""
+    from django_scopes import scope
+
+    from knotenpunkt.core.models import Network
+
+    musterstadt = Network.objects.get(slug="musterstadt")
+    with scope(network=musterstadt):
+        yield musterstadt

@@ -51,7 +51,7 @@ def test_coordinator_adds_an_organisation(demo, page):
     assert rows.all_inner_texts() == ["Nachbarschaftsgarten Südviertel e.V."]
 
 
-def test_coordinator_hands_over_a_contact(demo, page):
+def test_coordinator_hands_over_a_contact(musterstadt, page):
     organisation = Organisation.objects.get(name="Kulturverein Brückenschlag e.V.")
     leaving = ContactPosition.objects.get(
         organisation=organisation, person__email="member@musterstadt.example", ended_on=None

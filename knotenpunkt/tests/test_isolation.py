@@ -6,6 +6,7 @@ a URL keyword it does not know makes it fail until a maker is added to OBJECT_MA
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
+from django_scopes import scope
 
 from knotenpunkt.accounts.tests.factories import UserFactory, grant_role
 
@@ -48,7 +49,8 @@ def test_objects_of_another_network_are_404(client, network, other_network, name
     client.force_login(user)
 
     own = {keyword: OBJECT_MAKERS[keyword](network) for keyword in keywords}
-    foreign = {keyword: OBJECT_MAKERS[keyword](other_network) for keyword in keywords}
+    with scope(network=other_network):
+        foreign = {keyword: OBJECT_MAKERS[keyword](other_network) for keyword in keywords}
 
     own_url = _url(name, network, own)
     own_statuses = {client.get(own_url).status_code, client.post(own_url).status_code}

@@ -4,6 +4,7 @@ from datetime import timedelta
 
 import pytest
 from django.utils import timezone
+from django_scopes import scope
 
 from knotenpunkt.accounts.models import Invitation, NetworkRole, Role
 from knotenpunkt.accounts.services import invitation_create
@@ -197,7 +198,8 @@ def test_objects_of_another_network_are_404(coordinator_client, other_network):
     ]:
         assert coordinator_client.get(url).status_code == 404
         assert coordinator_client.post(url).status_code == 404
-    assert NetworkRole.objects.filter(pk=foreign_role.pk).exists()
+    with scope(network=other_network):
+        assert NetworkRole.objects.filter(pk=foreign_role.pk).exists()
     foreign_invitation.refresh_from_db()
     assert foreign_invitation.cancelled_at is None
 

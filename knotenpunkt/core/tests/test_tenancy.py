@@ -2,11 +2,12 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 from django.utils import translation
-from django_scopes import scope
+from django_scopes import scope, scopes_disabled
 from django_scopes.exceptions import ScopeError
 
 from knotenpunkt.core.models import AuditEntry, Network
 from knotenpunkt.core.testing import translated
+from knotenpunkt.core.tests.factories import NetworkFactory
 from knotenpunkt.members.models import OrganisationKind
 from knotenpunkt.publishing.models import StaticPage
 
@@ -40,17 +41,20 @@ def test_unknown_network_or_language_gives_a_styled_404(client, network, path):
 def test_language_not_enabled_for_the_network_is_404(client):
     from knotenpunkt.core.tests.factories import NetworkFactory
 
-    small = NetworkFactory(slug="klein", languages=["de", "en"])
-    assert client.get(f"/en/{small.slug}/").status_code == 200
+    small = NetworkFactory(slug="klein", name="Netzwerk Klein", languages=["de", "en"])
+    offered = client.get(f"/en/{small.slug}/")
+    assert offered.status_code == 200
+    assert '<html lang="en"' in offered.text and "Netzwerk Klein" in offered.text
     assert client.get(f"/tr/{small.slug}/").status_code == 404
 
 
-def test_scoped_query_outside_a_network_scope_is_refused(network):
-    # The autouse fixture disables scopes for set-up; re-enable to prove the guard.
-    with scope(network=network):
-        assert list(AuditEntry.objects.values_list("action", flat=True)) == ["network.create"]
-    with scope(), pytest.raises(ScopeError):
+def test_scoped_query_outside_a_network_scope_is_refused(db):
+    # No `network` fixture: this test runs outside any network's scope, as a task or command would.
+    with pytest.raises(ScopeError):
         list(AuditEntry.objects.all())
+    with scope(network=NetworkFactory()):
+        # Only the new network's own trail: its creation.
+        assert list(AuditEntry.objects.values_list("action", flat=True)) == ["network.create"]
 
 
 def test_scope_only_shows_the_networks_own_rows(network, other_network):
@@ -68,12 +72,13 @@ def test_network_create_command_makes_a_working_network(client):
         language="de",
     )
     network = Network.objects.get(slug="erfurt")
-    assert OrganisationKind.objects.filter(network=network).count() == 8
-    assert set(StaticPage.objects.filter(network=network).values_list("slug", flat=True)) == {
-        "imprint",
-        "privacy",
-        "accessibility",
-    }
+    with scope(network=network):
+        assert OrganisationKind.objects.count() == 8
+        assert set(StaticPage.objects.values_list("slug", flat=True)) == {
+            "imprint",
+            "privacy",
+            "accessibility",
+        }
     response = client.get("/de/erfurt/")
     assert response.status_code == 200
     assert "Netzwerk für Integration Erfurt" in response.text
@@ -114,7 +119,8 @@ def test_an_operator_can_delete_a_whole_network_with_its_data(network, other_net
     network.delete()
 
     assert not Network.objects.filter(slug="musterstadt").exists()
-    assert list(Organisation.objects.all()) == [kept]
+    with scopes_disabled():  # what is left of any network
+        assert list(Organisation.objects.all()) == [kept]
 
 
 def test_a_kind_in_use_cannot_be_deleted_on_its_own(network):

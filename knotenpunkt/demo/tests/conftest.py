@@ -4,6 +4,7 @@ import io
 
 import pytest
 from django.core.management import call_command
+from django_scopes import scope, scopes_disabled
 
 from knotenpunkt.core.models import Network
 
@@ -24,7 +25,10 @@ def demo(db, settings):
 
 @pytest.fixture
 def musterstadt(demo):
-    return Network.objects.get(slug="musterstadt")
+    """The demo's main network; the test runs inside its scope."""
+    musterstadt = Network.objects.get(slug="musterstadt")
+    with scope(network=musterstadt):
+        yield musterstadt
 
 
 def remove_meetings_and_groups() -> None:
@@ -34,7 +38,8 @@ def remove_meetings_and_groups() -> None:
     from knotenpunkt.meetings.models import Meeting
     from knotenpunkt.workinggroups.models import WorkingGroup
 
-    Page.objects.all().delete()
-    Meeting.objects.all().delete()
-    WorkingGroup.objects.all().delete()
-    SearchEntry.objects.all().delete()
+    with scopes_disabled():  # the demo of every network
+        Page.objects.all().delete()
+        Meeting.objects.all().delete()
+        WorkingGroup.objects.all().delete()
+        SearchEntry.objects.all().delete()

@@ -139,6 +139,7 @@ def test_many_signed_the_old_agreement_fewer_the_current(musterstadt):
         assert signature.signed_on >= current.valid_from
 
 
+@pytest.mark.cross_network("counts the rows of every network the demo holds")
 def test_second_run_adds_nothing(demo):
     before = counts()
     output = load()
@@ -223,6 +224,7 @@ def _meetings_snapshot():
     ]
 
 
+@pytest.mark.cross_network("compares both demo networks, before and after loading them anew")
 def test_the_demo_is_the_same_on_every_load(demo):
     first = _snapshot(), _meetings_snapshot()
     remove_meetings_and_groups()

@@ -44,8 +44,8 @@ def test_only_the_coordinator_manages_editions(client, network, role):
 
 
 @pytest.mark.django_db
-def test_the_coordinator_prepares_the_coming_edition_once(coordinator_client, network):
-    today = timezone.localdate()
+def test_the_coordinator_prepares_the_coming_edition_once(coordinator_client, network, clock):
+    today = clock.today()  # the network's date: the current period is the network's
     current = editions.periods_upcoming(network=network, today=today)[0]
     assert current.starts_on <= today <= current.ends_on
 

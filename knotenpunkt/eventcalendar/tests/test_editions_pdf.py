@@ -129,7 +129,7 @@ def test_a_failing_rendering_is_reported_not_left_running(
     monkeypatch.setattr(tasks, "html_to_pdf", broken)
     with django_capture_on_commit_callbacks(execute=True):
         coordinator_client.post(render_url(network, edition))
-    run_tasks()
+    run_tasks(expect_failed={"edition_pdf_task"})
 
     edition.refresh_from_db()
     assert edition.pdf_status == "failed"

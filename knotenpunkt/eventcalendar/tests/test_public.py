@@ -19,7 +19,8 @@ from knotenpunkt.eventcalendar.tests.factories import EventFactory, EventTransla
 from knotenpunkt.members.tests.factories import OrganisationFactory
 
 BERLIN = zoneinfo.ZoneInfo("Europe/Berlin")
-pytestmark = pytest.mark.django_db
+# What is listed depends on "now": it stands still while a test runs (docs/decisions/0012).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("clock")]
 
 
 def _url(network, path="calendar/", lang="en"):
@@ -27,7 +28,7 @@ def _url(network, path="calendar/", lang="en"):
 
 
 def _days_ahead(days, hour=18):
-    day = timezone.localdate() + datetime.timedelta(days=days)
+    day = timezone.localdate(timezone=BERLIN) + datetime.timedelta(days=days)
     return datetime.datetime.combine(day, datetime.time(hour, 0), tzinfo=BERLIN)
 
 
@@ -210,7 +211,7 @@ def test_month_view_with_a_malformed_month_shows_the_current_month(client, netwo
     response = client.get(_url(network) + "?view=month&month=2025-13")
 
     assert response.status_code == 200
-    assert timezone.localdate().strftime("%B %Y") in response.content.decode()
+    assert timezone.localdate(timezone=BERLIN).strftime("%B %Y") in response.content.decode()
 
 
 def test_event_page_shows_all_facts_and_json_ld(client, network):
@@ -301,17 +302,25 @@ def test_localised_prefers_network_default_language_over_another_translation(net
     assert selectors.localised(event, "en", network).is_fallback is False
 
 
-def test_recurring_event_page_lists_next_dates(client, network):
+@pytest.mark.parametrize(
+    ("now", "next_dates"),
+    [
+        ("2026-05-13T12:00", 4),  # today's 18:00 is still to come
+        ("2026-05-13T23:50", 3),  # today's is over, late in the evening (21:50 UTC)
+    ],
+)
+def test_recurring_event_page_lists_next_dates(client, network, clock, now, next_dates):
+    clock.move_to(now)
     event = EventFactory(
         network=network,
-        starts_at=_days_ahead(-14),
+        starts_at=datetime.datetime(2026, 4, 29, 18, 0, tzinfo=BERLIN),  # 29.4. … 3.6., weekly
         rrule="FREQ=WEEKLY;COUNT=6",
     )
 
     page = client.get(_url(network, f"calendar/events/{event.pk}/")).content.decode()
 
     section = page[page.index("Next dates") :]
-    assert section.count("<li><time") == 4  # two dates lie in the past
+    assert section.count("<li><time") == next_dates
 
 
 def test_add_to_calendar_downloads_the_event(client, network):

@@ -110,7 +110,8 @@ def test_a_group_member_edits_only_pages_of_their_own_group(client, network, gro
     grant_role(user, network, "member_contact")
     other = make_page(network, visibility=Visibility.NETWORK, group=make_group(network))
     client.force_login(user)
-    assert client.get(page_url(other)).status_code == 200
+    read = client.get(page_url(other))
+    assert read.status_code == 200 and other.title in read.text
     assert client.get(url(network, "page_edit", page_id=other.pk)).status_code == 403
 
 

@@ -78,7 +78,9 @@ def test_a_revoked_token_is_404(client, network, coordinator):
 def test_another_networks_token_is_404(client, network, other_network):
     foreign = PersonalFeedTokenFactory(person=PersonFactory(network=other_network))
     assert client.get(feed_path(network, foreign)).status_code == 404
-    assert client.get(feed_path(other_network, foreign)).status_code == 200
+    own = client.get(feed_path(other_network, foreign))
+    assert own.status_code == 200 and own["Content-Type"].startswith("text/calendar")
+    assert own.content.startswith(b"BEGIN:VCALENDAR")
 
 
 def test_unknown_tokens_and_networks_are_404(client, network):

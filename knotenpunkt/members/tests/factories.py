@@ -7,6 +7,7 @@ Every factory takes the network from its parent object, so that
 import datetime
 
 import factory
+from django_scopes import scope
 
 from knotenpunkt.core.tests.factories import NetworkFactory
 from knotenpunkt.members.models import (
@@ -21,8 +22,12 @@ from knotenpunkt.members.models import (
 
 
 def kind_of(network, key: str = "association") -> OrganisationKind:
-    """One of the starter kinds every network gets from `network_create`."""
-    return OrganisationKind.objects.get(network=network, key=key)
+    """One of the starter kinds every network gets from `network_create`.
+
+    Looked up in `network`'s own scope: a test in one network's scope may build another's objects.
+    """
+    with scope(network=network):
+        return OrganisationKind.objects.get(key=key)
 
 
 class OrganisationFactory(factory.django.DjangoModelFactory):

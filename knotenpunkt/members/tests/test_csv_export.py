@@ -6,6 +6,7 @@ import io
 
 import pytest
 from django.utils import timezone
+from django_scopes import scope
 
 from knotenpunkt.accounts.tests.factories import grant_role
 from knotenpunkt.members.csv_export import organisations_csv, people_csv
@@ -129,40 +130,48 @@ def test_export_then_import_into_another_network_round_trips(
     network, other_network, coordinator, members
 ):
     grant_role(coordinator, other_network, "coordinator")
-    assert (
-        csv_import_run(
-            network=other_network,
-            actor=coordinator,
-            kind="organisations",
-            raw=organisations_csv(network=network),
-        )
-        == 4
-    )
-    assert (
-        csv_import_run(
-            network=other_network, actor=coordinator, kind="people", raw=people_csv(network=network)
-        )
-        == 3
-    )
 
-    def organisations(net):
+    def organisations():
         fields = ("name", "street", "postal_code", "city", "website", "email", "phone")
         return {
             (*(getattr(o, f) for f in fields), o.kind.key, tuple(o.languages), o.public_listing)
-            for o in Organisation.objects.filter(network=net).select_related("kind")
+            for o in Organisation.objects.select_related("kind")
         }
 
-    assert organisations(other_network) == organisations(network)
-    copy = Organisation.objects.get(network=other_network, name="Caritas; Beratung")
-    assert copy.memberships.get().joined_on == datetime.date(2019, 5, 1)
-    ana = Person.objects.get(network=other_network, email="ana@example.org")
-    assert ana.contact_consent
-    position = ContactPosition.objects.get(network=other_network, person=ana)
-    assert (position.organisation, position.role) == (copy, "Vorstand")
-    ben = ContactPosition.objects.get(network=other_network, person__email="ben@example.org")
-    assert ben.person.full_name == "@Ben" and ben.organisation.city == "Süd"
-    former = Person.objects.get(network=other_network, email="")
-    assert former.full_name == "Former contact" and former.phone == ""
+    exported_organisations, exported_people = (
+        organisations_csv(network=network),
+        people_csv(network=network),
+    )
+    original = organisations()
+
+    with scope(network=other_network):
+        assert (
+            csv_import_run(
+                network=other_network,
+                actor=coordinator,
+                kind="organisations",
+                raw=exported_organisations,
+            )
+            == 4
+        )
+        assert (
+            csv_import_run(
+                network=other_network, actor=coordinator, kind="people", raw=exported_people
+            )
+            == 3
+        )
+
+        assert organisations() == original
+        copy = Organisation.objects.get(name="Caritas; Beratung")
+        assert copy.memberships.get().joined_on == datetime.date(2019, 5, 1)
+        ana = Person.objects.get(email="ana@example.org")
+        assert ana.contact_consent
+        position = ContactPosition.objects.get(person=ana)
+        assert (position.organisation, position.role) == (copy, "Vorstand")
+        ben = ContactPosition.objects.get(person__email="ben@example.org")
+        assert ben.person.full_name == "@Ben" and ben.organisation.city == "Süd"
+        former = Person.objects.get(email="")
+        assert former.full_name == "Former contact" and former.phone == ""
 
 
 def test_export_query_count_does_not_grow_with_rows(network, django_assert_max_num_queries):

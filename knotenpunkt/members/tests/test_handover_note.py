@@ -7,8 +7,8 @@ import pytest
 from django.apps import apps
 
 from knotenpunkt.accounts.tests.factories import UserFactory, grant_role
-from knotenpunkt.core.errors import DomainError
 from knotenpunkt.core.models import AuditEntry
+from knotenpunkt.core.testing import refused
 from knotenpunkt.members import services
 from knotenpunkt.members.models import ContactPosition
 from knotenpunkt.members.tests.factories import (
@@ -64,7 +64,7 @@ def test_an_ended_role_keeps_its_note_unchanged(client, network, member_contact)
     position.save()
     client.force_login(member_contact)
     assert client.get(url(network, "position_note", position_id=position.pk)).status_code == 404
-    with pytest.raises(DomainError):
+    with refused("This contact role has ended already.", field=None):
         services.position_note_update(position=position, actor=member_contact, note="Neu")
     position.refresh_from_db()
     assert position.handover_note == "Alles im Ordner „Netzwerk“."

@@ -8,7 +8,6 @@ from django_scopes import scope
 from knotenpunkt.accounts.tests.factories import UserFactory
 from knotenpunkt.core import personal_data
 from knotenpunkt.core.services import audit_record
-from knotenpunkt.members.personal_data import contact_persons
 
 from .factories import (
     AgreementSignatureFactory,
@@ -39,7 +38,7 @@ def test_contact_persons_of_every_network_with_positions_signatures_and_audit(
             network=network, actor=coordinator, action="person.update", target=here, summary="phone"
         )
 
-    data = contact_persons(user)
+    data = personal_data.export_for(user)["contact_persons"]
 
     json.dumps(data)  # serialisable as it is
     assert {p["network"]["slug"] for p in data} == {network.slug, other_network.slug}
@@ -55,7 +54,7 @@ def test_contact_persons_of_every_network_with_positions_signatures_and_audit(
 
 
 def test_a_user_without_contact_person_has_none(db):
-    assert contact_persons(UserFactory()) == []
+    assert personal_data.export_for(UserFactory())["contact_persons"] == []
 
 
 def test_names_in_organisation_texts_and_handover_notes_are_found(network, other_network):

@@ -1,6 +1,7 @@
 import datetime
 
 import pytest
+from django_scopes import scope
 
 from knotenpunkt.accounts.tests.factories import UserFactory
 from knotenpunkt.members import selectors, services
@@ -162,9 +163,9 @@ def test_organisations_spoken_for_are_open_positions_of_the_users_person(network
     elsewhere = OrganisationFactory(network=other_network, name="Anderswo")
     ContactPositionFactory(organisation=elsewhere, person__user=user)
     assert names(selectors.organisations_spoken_for(user=user, network=network)) == ["Meine"]
-    assert names(selectors.organisations_spoken_for(user=user, network=other_network)) == [
-        "Anderswo"
-    ]
+    with scope(network=other_network):
+        spoken_for_elsewhere = selectors.organisations_spoken_for(user=user, network=other_network)
+        assert names(spoken_for_elsewhere) == ["Anderswo"]
 
 
 def test_timeline_merges_rows_and_audit_trail(network, coordinator):

@@ -274,4 +274,7 @@ def test_coordinator_role_in_both_networks_still_scopes_objects(client, network,
     foreign = PersonFactory(network=other_network)
     client.force_login(user)
     assert client.get(url(network, "person_detail", person_id=foreign.pk)).status_code == 404
-    assert client.get(url(other_network, "person_detail", person_id=foreign.pk)).status_code == 200
+    foreign.full_name = "Olha Hnatiuk"
+    foreign.save()
+    own = client.get(url(other_network, "person_detail", person_id=foreign.pk))
+    assert own.status_code == 200 and "Olha Hnatiuk" in own.text
