@@ -29,8 +29,15 @@ from django_scopes import scopes_disabled
 
 from .search import network_path  # noqa: F401  (finders give their pages' paths with it)
 
-# The models whose rows are about one person; core names them only as strings.
-PERSON_MODELS = ("members.Person",)
+# Models besides the account whose rows are each about one person (the members app's contact
+# persons), registered by their apps: core names no app.
+_person_models: list[type] = []
+
+
+def register_person_model(model: type) -> None:
+    """References to `model` count as references to a person, like those to an account."""
+    if model not in _person_models:
+        _person_models.append(model)
 
 
 @dataclass(frozen=True)
@@ -114,10 +121,9 @@ def accounted_for() -> dict[str, str]:
 def references_to_people(models: Iterable[type]) -> list[str]:
     """Every field ("app_label.Model.field") by which one of the models points at an account
     or a contact person: foreign keys, one-to-one and many-to-many fields."""
-    from django.apps import apps
     from django.contrib.auth import get_user_model
 
-    targets = {get_user_model(), *(apps.get_model(label) for label in PERSON_MODELS)}
+    targets = {get_user_model(), *_person_models}
     return [
         f"{model._meta.label}.{field.name}"
         for model in models

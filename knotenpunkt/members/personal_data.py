@@ -118,6 +118,7 @@ def handover_notes_mentioning(network, needles):
         yield position.organisation.name, path
 
 
+personal_data.register_person_model(Person)
 personal_data.register(
     "contact_persons",
     contact_persons,
