@@ -3,7 +3,7 @@
 An account may serve several networks. Erasing a person in one network ends the account's
 roles there; the account itself is disabled and anonymised once nothing ties it to any
 network any more (members.erasure decides that, since it knows the contact persons).
-See docs/decisions/0024-personal-data-registry-and-erasure.md.
+See docs/decisions/0017-personal-data-registry-and-erasure.md.
 """
 
 import re

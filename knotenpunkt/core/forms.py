@@ -1,7 +1,7 @@
 """Form pieces every app's forms share: the network-bound form and the common widgets and fields.
 
 They live in core so that an app's forms never import another app's forms
-(docs/decisions/0018-layers-and-registries.md).
+(docs/decisions/0014-layers-and-registries.md).
 """
 
 from django import forms

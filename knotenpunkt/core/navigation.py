@@ -1,6 +1,6 @@
 """The links in the header of every page, registered by the apps in their AppConfig.ready().
 
-Core's base template names no app's URLs (docs/decisions/0018-layers-and-registries.md);
+Core's base template names no app's URLs (docs/decisions/0014-layers-and-registries.md);
 an app adds its entries instead::
 
     from django.utils.translation import gettext_noop

@@ -3,7 +3,7 @@
 Views never call `int()` on a query value or a path value themselves: `str.isdigit()` accepts
 "²", `int()` accepts 30-digit numbers the database cannot compare, `datetime.date` refuses
 the year 10000 the month after December 9999 would need. Each of those was a 500. The helpers
-here accept ASCII digits only and bound every number, see docs/decisions/0021-*.md.
+here accept ASCII digits only and bound every number, see docs/decisions/0015-*.md.
 """
 
 import datetime

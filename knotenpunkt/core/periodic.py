@@ -9,7 +9,7 @@ Core runs no app's code by name: each app registers its jobs in its AppConfig.re
     periodic.register(tasks.meeting_reminders_send)
 
 A job is a django-tasks task without arguments; it decides itself whether anything is due,
-so running it more often than needed is harmless (docs/decisions/0018-layers-and-registries.md).
+so running it more often than needed is harmless (docs/decisions/0014-layers-and-registries.md).
 """
 
 _jobs: dict[str, object] = {}

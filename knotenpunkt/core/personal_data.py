@@ -17,7 +17,7 @@ holds about an account or a contact person::
 user model or to a contact person; a test walks all installed models and fails on a
 reference that is neither, so a new model cannot leave the export unnoticed. Mention
 finders list where an erased person's name is still written in free text, which only a
-person can edit. See docs/decisions/0024-personal-data-registry-and-erasure.md.
+person can edit. See docs/decisions/0017-personal-data-registry-and-erasure.md.
 """
 
 import re

@@ -11,7 +11,7 @@ Core knows no role and no app. Apps fill the policy from their AppConfig.ready()
 Nobody without a role in the network may do anything here: the workspace is for the
 network's people, whatever a rule says. Views declare their action with `requires` (or
 `public` / `signed_in`), services that act for a person call `require`.
-See docs/decisions/0015-one-permission-policy.md.
+See docs/decisions/0013-one-permission-policy.md.
 """
 
 from collections.abc import Callable

@@ -1,4 +1,4 @@
-"""Rules several apps apply to what people enter, each written once (docs/decisions/0022-*.md).
+"""Rules several apps apply to what people enter, each written once (docs/decisions/0016-*.md).
 
 Services call the `check_*` functions: a DomainError naming the field, so a task, a command or
 an import is held to the rule as much as a form. Forms attach the same rules with

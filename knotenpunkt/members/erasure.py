@@ -4,7 +4,7 @@ The linked account leaves the network with the person (its roles here end) and i
 and anonymised when nothing ties it to any other network (accounts.erasure). What erasure
 cannot reach is the name written in free text (minutes, wiki pages, decisions): the places
 are listed on the person's page for the coordinator to edit (core.personal_data).
-See docs/decisions/0024-personal-data-registry-and-erasure.md.
+See docs/decisions/0017-personal-data-registry-and-erasure.md.
 """
 
 from django.db import transaction

@@ -2,7 +2,7 @@
 
 The meetings of a group, and the cadence of meetings against the targets, are read by the
 meetings app (meetings/cadence.py), which sits above this one
-(docs/decisions/0018-layers-and-registries.md).
+(docs/decisions/0014-layers-and-registries.md).
 
 List selectors annotate everything a row shows, so that a page makes the same number
 of queries for 3 groups as for 300.

@@ -1,7 +1,7 @@
 """`manage.py network_create <slug> --name … --city …`: the next city in one command.
 
 It lives in accounts, not core, because it may invite the first coordinator (core imports
-no domain app, docs/decisions/0018-layers-and-registries.md).
+no domain app, docs/decisions/0014-layers-and-registries.md).
 """
 
 from django.conf import settings
