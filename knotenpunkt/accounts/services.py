@@ -13,7 +13,7 @@ from knotenpunkt.core.mail import mail_send_later
 from knotenpunkt.core.policy import require_actor
 from knotenpunkt.core.services import audit_record
 from knotenpunkt.core.urls_helpers import absolute_url
-from knotenpunkt.core.validation import check_email
+from knotenpunkt.core.validation import check_email, check_lengths
 
 from .audit import AccountsAuditKind
 from .models import Invitation, NetworkRole, Role, User
@@ -198,6 +198,7 @@ def account_create_from_invitation(
     *, invitation: Invitation, full_name: str, password: str
 ) -> User:
     """Someone invited without an account gets one and takes the role in one step."""
+    full_name = check_lengths(User, {"full_name": full_name.strip()})["full_name"]
     if User.objects.filter(email__iexact=invitation.email).exists():
         raise DomainError(
             _("An account with this e-mail address exists already. Log in to accept."),
@@ -206,7 +207,7 @@ def account_create_from_invitation(
     user = User.objects.create_user(
         email=invitation.email,
         password=password,
-        full_name=full_name.strip(),
+        full_name=full_name,
         preferred_language=invitation.language,
     )
     invitation_accept(invitation=invitation, user=user)
@@ -221,9 +222,8 @@ def account_update(*, user: User, full_name: str, preferred_language: str) -> Us
     """
     if preferred_language not in dict(settings.LANGUAGES):
         raise DomainError(_("Choose one of the offered languages."), field="preferred_language")
-    changes = field_changes(
-        user, {"full_name": full_name.strip(), "preferred_language": preferred_language}
-    )
+    values = {"full_name": full_name.strip(), "preferred_language": preferred_language}
+    changes = field_changes(user, check_lengths(User, values))
     if not changes:
         return user
     for name, (_before, after) in changes.items():

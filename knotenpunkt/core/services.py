@@ -9,6 +9,7 @@ from .errors import DomainError
 from .images import check_image
 from .memo import network_data_changed
 from .models import AuditEntry, Network
+from .validation import check_lengths
 
 
 def _ref(obj) -> tuple[str, str]:
@@ -69,6 +70,17 @@ def network_create(
     """
     from .signals import network_created
 
+    check_lengths(
+        Network,
+        {
+            "slug": slug,
+            "name": name,
+            "city": city,
+            "coordinating_body": coordinating_body,
+            "contact_email": contact_email,
+            "time_zone": time_zone,
+        },
+    )
     if Network.objects.filter(slug=slug).exists():
         raise DomainError(
             _("A network with the short name “%(slug)s” exists already.") % {"slug": slug},
@@ -141,6 +153,7 @@ def network_update(*, network: Network, actor, **values) -> Network:
     for name, value in values.items():
         if isinstance(value, str):
             values[name] = value.strip()
+    check_lengths(Network, values)
     if "edition_months" in values:
         months = set(values["edition_months"])
         if not all(isinstance(month, int) and 1 <= month <= 12 for month in months):

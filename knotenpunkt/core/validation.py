@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -36,6 +37,17 @@ def check_length(value: str, *, field: str | None, max_length: int | None) -> st
         ) % {"limit_value": max_length, "show_value": len(value)}
         raise DomainError(message, field=field)
     return value
+
+
+def check_lengths(model, values: dict) -> dict:
+    """Each text among `values` ({column name: value}) fits its column of `model`: the first
+    that does not is refused as `check_length` refuses it, naming its field. Other values and
+    choices (whose own rule refuses anything not offered) are left alone. Returns `values`."""
+    for name, value in values.items():
+        column = model._meta.get_field(name)
+        if isinstance(value, str) and isinstance(column, models.CharField) and not column.choices:
+            check_length(value, field=name, max_length=column.max_length)
+    return values
 
 
 def check_web_link(value: str, *, field: str | None, max_length: int | None = None) -> str:

@@ -21,6 +21,7 @@ from icalendar.prop import vRecur
 
 from knotenpunkt.core.errors import DomainError, ImportRejected
 from knotenpunkt.core.services import audit_record
+from knotenpunkt.core.validation import check_lengths
 
 from .models import Event
 from .recurrence import check_recurrence
@@ -171,7 +172,9 @@ def _parse_event(component, *, line, default_zone: str) -> ParsedEvent:
         "registration_url": _url(component.get("URL")),
         **_place(str(component.get("LOCATION", "")).strip()),
     }
-    # The same limits as events entered by hand: bounded and at most the configured maximum.
+    # The same limits as events entered by hand: texts that fit their columns (the repetition
+    # rule is not shortened), bounded and at most the configured maximum of dates.
+    check_lengths(Event, values)
     check_recurrence(Event(**{k: values[k] for k in MODERATED_FIELDS | {"time_zone"}}))
     cancelled = str(component.get("STATUS", "")).upper() == "CANCELLED"
     return ParsedEvent(uid=uid, line=line, values=values, cancelled=cancelled)

@@ -19,6 +19,7 @@ from django_tasks import task
 from knotenpunkt.core.errors import DomainError, ImportRejected
 from knotenpunkt.core.policy import can, require_actor
 from knotenpunkt.core.services import audit_record
+from knotenpunkt.core.validation import check_lengths
 from knotenpunkt.members.models import Organisation
 from knotenpunkt.members.selectors import organisations_spoken_for
 
@@ -96,6 +97,7 @@ def event_source_create(
         raise DomainError(
             _("You cannot add calendars for this organisation."), field="organisation"
         )
+    check_lengths(EventSource, {"name": name})
     url = check_source_origin(url=url, has_upload=upload is not None)
     source = EventSource.objects.create(
         network=network,

@@ -21,7 +21,7 @@ from knotenpunkt.core.policy import can
 from knotenpunkt.core.search import search_index
 from knotenpunkt.core.services import audit_record
 from knotenpunkt.core.urls_helpers import absolute_url, network_reverse
-from knotenpunkt.core.validation import check_web_link, max_length_of
+from knotenpunkt.core.validation import check_lengths, check_web_link, max_length_of
 
 from .models import AUDIENCE_LABELS, Event, EventTranslation
 from .recurrence import check_recurrence
@@ -142,6 +142,7 @@ def _validate(event: Event, *, new_image) -> None:
         raise DomainError(_("Describe the image for people who cannot see it."), field="image_alt")
     if event.is_free:
         event.cost = ""
+    check_lengths(Event, {name: getattr(event, name) for name in EVENT_FIELDS})
     event.exdates = list(event.exdates or [])
     check_recurrence(event)
 
@@ -390,6 +391,7 @@ def _translation_write(event: Event, language: str, title: str, description: str
         return None, None
     if not title:
         raise DomainError(_("Give the translated title."), field="title")
+    check_lengths(EventTranslation, {"title": title})
     if existing is None:
         created = EventTranslation.objects.create(
             network=event.network,

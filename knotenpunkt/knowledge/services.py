@@ -14,6 +14,7 @@ from knotenpunkt.core.audit import field_changes
 from knotenpunkt.core.errors import DomainError
 from knotenpunkt.core.policy import require_actor
 from knotenpunkt.core.services import audit_record
+from knotenpunkt.core.validation import check_lengths
 
 from .models import Document, Page, Revision, Visibility
 from .uploads import checked_upload
@@ -90,6 +91,8 @@ def page_create(
     _check_group(network, group)
     _check_visibility(visibility, group)
     slug = (slug or "").strip()
+    check_lengths(Page, {"title": title, "slug": slug})
+    check_lengths(Revision, {"comment": comment.strip()})
     if slug and slugify(slug) != slug:
         raise DomainError(_("Use only lower-case letters, digits and hyphens (-)."), field="slug")
     if slug and Page.objects.filter(network=network, group=group, slug=slug).exists():
@@ -138,6 +141,8 @@ def page_update(
             )
         )
     title = _required(title, field="title")
+    check_lengths(Page, {"title": title})
+    check_lengths(Revision, {"comment": comment.strip()})
     body = body or ""
     _check_visibility(visibility, page.group)
     unchanged = (

@@ -14,6 +14,7 @@ from knotenpunkt.core.errors import DomainError
 from knotenpunkt.core.policy import require_actor
 from knotenpunkt.core.search import search_index
 from knotenpunkt.core.services import audit_record
+from knotenpunkt.core.validation import check_lengths
 
 from .models import ActionItem, Attendance, Decision, Meeting, MinutesVersion, PersonalFeedToken
 from .selectors import current_organisation, registration_of
@@ -189,6 +190,7 @@ def action_item_create(
     text = (text or "").strip()
     if not text:
         raise DomainError(_("Describe the action."), field="text")
+    check_lengths(ActionItem, {"text": text})
     if owner is not None:
         _check_person(owner, network, field="owner")
     item = ActionItem.objects.create(

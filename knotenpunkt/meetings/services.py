@@ -15,7 +15,7 @@ from knotenpunkt.core.errors import DomainError
 from knotenpunkt.core.policy import require_actor
 from knotenpunkt.core.search import search_index_many
 from knotenpunkt.core.services import audit_record
-from knotenpunkt.core.validation import check_web_link, max_length_of
+from knotenpunkt.core.validation import check_lengths, check_web_link, max_length_of
 
 from .ical import CANCEL, REQUEST
 from .mail import mail_person
@@ -77,6 +77,7 @@ def _check_meeting(network, data: dict) -> None:
     data["online_link"] = check_web_link(
         data["online_link"], field="online_link", max_length=max_length_of(Meeting, "online_link")
     )
+    check_lengths(Meeting, data)
     deadline = data["registration_deadline"]
     if deadline is not None and deadline > data["starts_at"]:
         raise DomainError(
@@ -250,6 +251,7 @@ def _check_session(meeting: Meeting, data: dict) -> None:
     if meeting.is_cancelled:
         raise DomainError(_("This meeting has been cancelled."))
     data["title"] = required(data["title"], field="title")
+    check_lengths(CafeSession, data)
     check_slot(data["starts_at"], data["ends_at"])
     check_capacity(data["capacity"])
     if data["starts_at"] < meeting.starts_at or data["ends_at"] > meeting.ends_at:
@@ -367,6 +369,7 @@ def cafe_session_cancel(*, session: CafeSession, actor) -> CafeSession:
 def agenda_item_add(*, meeting: Meeting, actor, title: str, notes: str = "") -> AgendaItem:
     require_actor(actor, meeting.network, "meetings.manage", meeting)
     title = required(title, field="title")
+    check_lengths(AgendaItem, {"title": title})
     last = meeting.agenda_items.aggregate(last=Max("position"))["last"]
     item = AgendaItem.objects.create(
         network=meeting.network,
@@ -387,6 +390,7 @@ def agenda_item_update(
 ) -> AgendaItem:
     require_actor(actor, item.network, "meetings.manage", item)
     values = {"title": required(title, field="title"), "notes": (notes or "").strip()}
+    check_lengths(AgendaItem, values)
     if check_position(position) is not None:
         values["position"] = position
     changed = field_changes(item, values)

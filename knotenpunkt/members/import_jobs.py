@@ -21,6 +21,7 @@ from django_scopes import scope, scopes_disabled
 from knotenpunkt.core.errors import ImportRejected
 from knotenpunkt.core.policy import require_actor
 from knotenpunkt.core.services import audit_record
+from knotenpunkt.core.validation import check_lengths
 
 from .csv_import import csv_import_run
 from .models import ImportJob
@@ -72,6 +73,7 @@ def import_job_create(
 ) -> ImportJob:
     """Queue the import of a stored upload; confirming the same upload again returns its job."""
     require_actor(actor, network, "members.import")
+    check_lengths(ImportJob, {"filename": filename})
     job, created = ImportJob.objects.get_or_create(
         network=network,
         upload_token=token,

@@ -19,7 +19,13 @@ from knotenpunkt.core.errors import DomainError
 from knotenpunkt.core.languages import parse_language_codes
 from knotenpunkt.core.policy import require_actor
 from knotenpunkt.core.services import audit_record
-from knotenpunkt.core.validation import check_email, check_web_link, max_length_of
+from knotenpunkt.core.validation import (
+    check_email,
+    check_length,
+    check_lengths,
+    check_web_link,
+    max_length_of,
+)
 
 from .erasure import (  # noqa: F401  (part of this module's interface)
     erasure_request_carry_out,
@@ -122,20 +128,24 @@ def organisation_create(
 ) -> Organisation:
     """Add an organisation; with `joined_on` it becomes a member from that day."""
     require_actor(actor, network, "members.manage")
-    name = _required_text(name, field="name")
-    city = (city or "").strip()
+    texts = check_lengths(
+        Organisation,
+        {
+            "name": _required_text(name, field="name"),
+            "street": street.strip(),
+            "postal_code": postal_code.strip(),
+            "city": (city or "").strip(),
+            "phone": phone.strip(),
+        },
+    )
     _check_kind(network, kind)
-    _check_unique_organisation(network, name, city)
+    _check_unique_organisation(network, texts["name"], texts["city"])
     organisation = Organisation.objects.create(
         network=network,
-        name=name,
         kind=kind,
-        street=street.strip(),
-        postal_code=postal_code.strip(),
-        city=city,
+        **texts,
         website=check_web_link(website, field="website", max_length=WEBSITE_MAX),
         email=check_email(email, field="email"),
-        phone=phone.strip(),
         languages=_languages(languages),
         description=description.strip(),
         public_listing=public_listing,
@@ -165,6 +175,7 @@ def organisation_update(*, organisation: Organisation, actor, **changes) -> Orga
     for key, value in changes.items():
         if isinstance(value, str):
             changes[key] = value.strip()
+    check_lengths(Organisation, changes)
     _check_contact(changes)
     diff = field_changes(organisation, changes)
     changed = list(diff)
@@ -238,6 +249,9 @@ def membership_leave(
 ) -> Membership:
     """Close the open membership period with a date and a reason."""
     require_actor(actor, organisation.network, "members.manage")
+    reason = check_length(
+        (reason or "").strip(), field="reason", max_length=max_length_of(Membership, "leave_reason")
+    )
     _lock(organisation)
     current = Membership.objects.filter(organisation=organisation, left_on__isnull=True).first()
     if current is None:
@@ -252,7 +266,7 @@ def membership_leave(
             field="left_on",
         )
     current.left_on = left_on
-    current.leave_reason = (reason or "").strip()
+    current.leave_reason = reason
     current.save(update_fields=["left_on", "leave_reason"])
     audit_record(
         network=organisation.network,
@@ -302,14 +316,16 @@ def person_create(
     contact_consent: bool = False,
 ) -> Person:
     require_actor(actor, network, "members.manage")
-    full_name = _required_text(full_name, field="full_name")
+    texts = check_lengths(
+        Person,
+        {"full_name": _required_text(full_name, field="full_name"), "phone": (phone or "").strip()},
+    )
     email = check_email(email, field="email")
     _check_unique_email(network, email)
     person = Person.objects.create(
         network=network,
-        full_name=full_name,
+        **texts,
         email=email,
-        phone=(phone or "").strip(),
         languages=_languages(languages),
         contact_consent=contact_consent,
         contact_consent_at=timezone.now() if contact_consent else None,
@@ -334,6 +350,7 @@ def person_update(*, person: Person, actor, **changes) -> Person:
     for key, value in changes.items():
         if isinstance(value, str):
             changes[key] = value.strip()
+    check_lengths(Person, changes)
     _check_contact(changes)
     diff = field_changes(person, changes)
     changed = list(diff)
@@ -389,6 +406,7 @@ def position_open(
     require_actor(actor, organisation.network, "members.manage")
     network = organisation.network
     role = _required_text(role, field="role")
+    check_lengths(ContactPosition, {"role": role})
     person = _resolve_person(
         network=network, actor=actor, person=person, person_data=person_data, field="person"
     )
@@ -580,6 +598,7 @@ def agreement_version_create(
     require_actor(actor, network, "agreements.manage")
     title = _required_text(title, field="title")
     text = _required_text(text, field="text")
+    check_lengths(AgreementVersion, {"title": title})
     if AgreementVersion.objects.filter(network=network, valid_from=valid_from).exists():
         raise DomainError(_("Another version is valid from this day already."), field="valid_from")
     version = AgreementVersion.objects.create(

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from knotenpunkt.core.audit import field_changes
 from knotenpunkt.core.errors import DomainError
 from knotenpunkt.core.services import audit_record
+from knotenpunkt.core.validation import check_lengths
 
 from .audit import PublishingAuditKind
 from .models import StaticPage, StaticPageTranslation
@@ -24,6 +25,7 @@ def static_page_text_save(
     if language not in network.languages:
         raise DomainError(_("Choose a language the network offers."), field="language")
     title, body = (title or "").strip(), (body or "").strip()
+    check_lengths(StaticPageTranslation, {"title": title})
     existing = StaticPageTranslation.objects.filter(page=page, language=language).first()
     if not title and not body:
         if language == network.default_language:

@@ -17,6 +17,7 @@ from knotenpunkt.core.dates import network_today
 from knotenpunkt.core.errors import DomainError
 from knotenpunkt.core.policy import require_actor
 from knotenpunkt.core.services import audit_record
+from knotenpunkt.core.validation import check_lengths
 
 from .models import Goal, GroupMembership, WorkingGroup
 from .validation import check_target
@@ -96,6 +97,7 @@ def group_create(
     """Found a working group; without a short name one is made from its name."""
     require_actor(actor, network, "groups.manage")
     name = _required_text(name, field="name")
+    check_lengths(WorkingGroup, {"name": name})
     slug = _clean_slug(network, slug, name)
     check_target(meetings_per_year_target)
     _check_period(active_from, active_until)
@@ -130,6 +132,7 @@ def group_update(*, group: WorkingGroup, actor, **changes) -> WorkingGroup:
             changes.get("name", group.name),
             exclude_pk=group.pk,
         )
+    check_lengths(WorkingGroup, changes)
     if "meetings_per_year_target" in changes:
         check_target(changes["meetings_per_year_target"])
     _check_period(
@@ -305,6 +308,7 @@ def goal_create(
 ) -> Goal:
     require_actor(actor, group.network, "groups.lead", group)
     text = _required_text(text, field="text")
+    check_lengths(Goal, {"text": text})
     _check_status(status)
     goal = Goal.objects.create(
         network=group.network, group=group, text=text, due_on=due_on, status=status
@@ -324,6 +328,7 @@ def goal_update(*, goal: Goal, actor, **changes) -> Goal:
         raise TypeError(f"not editable: {', '.join(sorted(unknown))}")
     if "text" in changes:
         changes["text"] = _required_text(changes["text"], field="text")
+    check_lengths(Goal, changes)
     if "status" in changes:
         _check_status(changes["status"])
     diff = field_changes(goal, changes)

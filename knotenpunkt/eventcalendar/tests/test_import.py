@@ -246,6 +246,21 @@ def test_files_that_are_no_calendars_are_refused(source, raw, message):
         assert problems[0]["line"] == 3
 
 
+def test_a_repetition_rule_longer_than_its_column_is_refused(source):
+    days = ",".join(str(day) for day in range(1, 200))
+    raw = (
+        "BEGIN:VCALENDAR\nVERSION:2.0\nPRODID:-//test//EN\nBEGIN:VEVENT\n"
+        "UID:lange-regel@verein.example\nSUMMARY:Lange Regel\n"
+        "DTSTART:20300304T170000Z\nDTEND:20300304T190000Z\n"
+        f"RRULE:FREQ=YEARLY;COUNT=2;BYYEARDAY={days}\nEND:VEVENT\nEND:VCALENDAR\n"
+    ).encode()
+
+    problems = rejected(source, raw)
+
+    assert [p["uid"] for p in problems] == ["lange-regel@verein.example"]
+    assert problems[0]["message"].startswith("Ensure this value has at most 500 characters")
+
+
 def test_a_failed_import_keeps_what_the_last_good_one_wrote(source):
     source_import(source=source, raw=ics("verein.ics"))
     before = snapshot(source)
