@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed-stamp
 # The suite always runs once on SQLite; DATABASE_URL (if it names PostgreSQL) adds a second run.
 PG_URL := $(filter postgres%,$(DATABASE_URL))
 
-.PHONY: setup run test lint format messages compile bench demo clean
+.PHONY: setup run test test-sqlite test-postgresql test-browser lint format messages compile bench demo clean
 
 setup: $(STAMP)
 
@@ -41,15 +41,24 @@ format: setup
 # The unit suite also runs at moments that break code which forgets the time zone
 # (docs/decisions/0012-the-clock-in-tests.md); on SQLite only, to keep the suite's time in bounds.
 HARD_MOMENTS := new-year new-year-in-utc dst-autumn
+# Every run is a target of its own: `make test` runs two at a time (each has its own database)
+# and prints each run's output in one piece. The browser tests start first, beside a unit run.
+TEST_RUNS := test-browser test-sqlite $(if $(PG_URL),test-postgresql) \
+	$(addprefix test-at-,$(HARD_MOMENTS))
 
 test: setup compile lint
+	$(MAKE) --no-print-directory -j2 --output-sync=target $(TEST_RUNS)
+
+test-sqlite:
 	env -u DATABASE_URL $(PY) -m pytest knotenpunkt -q
-	for moment in $(HARD_MOMENTS); do \
-	  env -u DATABASE_URL $(PY) -m pytest knotenpunkt -q --now=$$moment || exit 1; \
-	done
-ifneq ($(PG_URL),)
+
+test-at-%:
+	env -u DATABASE_URL $(PY) -m pytest knotenpunkt -q --now=$*
+
+test-postgresql:
 	DATABASE_URL=$(PG_URL) $(PY) -m pytest knotenpunkt -q
-endif
+
+test-browser:
 	env -u DATABASE_URL $(PY) -m pytest e2e -q
 
 bench: setup compile
