@@ -358,7 +358,7 @@ def _matching(network, viewer: Viewer, terms: list[str]) -> _Matching:
             rank=f"ts_rank({PG_VECTOR}, to_tsquery('simple'::regconfig, %s))",
             rank_params=[query],
             source=(
-                f"FROM core_searchentry e WHERE {PG_VECTOR}  to_tsquery('simple'::regconfig, %s)"
+                f"FROM core_searchentry e WHERE {PG_VECTOR} @@ to_tsquery('simple'::regconfig, %s)"
                 f" AND e.network_id = %s{visible}"
             ),
             params=[query, network.pk, *visible_params],

@@ -33,7 +33,7 @@ END = START + datetime.timedelta(hours=2)
 BAD_LINKS = ["ftp://example.org/x", "javascript:alert(1)", "file:///etc/passwd", "https://"]
 # Valid addresses longer than their column (254): PostgreSQL refuses them, SQLite keeps them.
 LONG_EMAIL = "ada@" + ".".join(["a" * 62] * 4) + ".org"
-BAD_EMAILS = ["no-at-sign", "twoexample.org", "a@b", LONG_EMAIL]
+BAD_EMAILS = ["no-at-sign", "two@@example.org", "a@b", LONG_EMAIL]
 
 
 def long_link(length: int) -> str:

@@ -454,7 +454,7 @@ def test_postgresql_queries_the_expression_of_the_gin_index(network):
         cursor.execute("SET LOCAL enable_seqscan = off")
         cursor.execute(
             f"EXPLAIN SELECT id FROM core_searchentry WHERE {search.PG_VECTOR}"
-            "  to_tsquery('simple'::regconfig, %s)",
+            " @@ to_tsquery('simple'::regconfig, %s)",
             [search.tsquery(["sprach"])],
         )
         plan = "\n".join(row[0] for row in cursor.fetchall())
