@@ -44,7 +44,12 @@ class LoginForm(auth_forms.AuthenticationForm):
 
     def clean_username(self):
         # axes counts failures per username: one spelling per address, however it is typed.
-        return self.cleaned_data["username"].strip().lower()
+        username = self.cleaned_data["username"].strip().lower()
+        if len(username) > EMAIL_MAX:
+            # No account has such an address, and django-axes could not record the attempt
+            # (its column is shorter; PostgreSQL refuses the row): refused before authenticating.
+            raise self.get_invalid_login_error()
+        return username
 
     @sensitive_variables()
     def clean(self):

@@ -55,6 +55,14 @@ def test_a_wrong_password_is_refused_without_saying_which_field_is_wrong(client,
     assert not logged_in(client)
 
 
+def test_an_address_longer_than_any_account_is_a_wrong_login_not_an_error(client, user):
+    # django-axes records failures by address in a shorter column (PostgreSQL refused the row).
+    response = attempt(client, "a" * 2000 + "@example.org", "wrong password")
+    assert response.status_code == 200
+    assert "The e-mail address or the password is not correct." in response.text
+    assert not logged_in(client)
+
+
 def test_five_failures_lock_the_account_even_for_the_right_password(client, user):
     for _ in range(settings.AXES_FAILURE_LIMIT - 1):
         assert attempt(client, user.email, "wrong password").status_code == 200
