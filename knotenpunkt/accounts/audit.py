@@ -3,6 +3,10 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from knotenpunkt.core.audit import audit_summary_reader
+
+from .models import Role
+
 
 class AccountsAuditKind(models.TextChoices):
     """Roles, invitations and accounts."""
@@ -15,3 +19,11 @@ class AccountsAuditKind(models.TextChoices):
     ACCOUNT_UPDATE = "account.update", _("Account settings changed")
     ERASURE_REQUEST_CREATE = "erasure_request.create", _("Erasure of personal data requested")
     ERASURE_REQUEST_DONE = "erasure_request.done", _("Erasure request carried out")
+
+
+@audit_summary_reader("role.grant", "role.revoke", "invitation.create", "invitation.cancel")
+def role_in_words(summary: str) -> str:
+    """The stored role key ("member_contact", "anna@example.org → member_contact") in words."""
+    before, arrow, key = summary.rpartition(" → ")
+    label = Role(key).label if key in Role.values else key
+    return f"{before}{arrow}{label}"

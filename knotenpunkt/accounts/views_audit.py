@@ -2,7 +2,12 @@
 
 from django.shortcuts import render
 
-from knotenpunkt.core.audit import audit_kind_label, object_type_label, readable_changes
+from knotenpunkt.core.audit import (
+    audit_kind_label,
+    object_type_label,
+    readable_changes,
+    readable_summary,
+)
 from knotenpunkt.core.policy import requires
 from knotenpunkt.core.selectors import audit_log
 from knotenpunkt.core.views_helpers import paginate
@@ -23,6 +28,7 @@ def audit_log_page(request):
             "kind": audit_kind_label(entry.action),
             "object_type": object_type_label(entry.target_type),
             "changes": readable_changes(entry),
+            "summary": readable_summary(entry),
         }
         for entry in page
     ]

@@ -8,7 +8,7 @@ so the audit log page can name and filter every entry it shows.
 import datetime
 import decimal
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from django.apps import apps
@@ -37,6 +37,29 @@ def audit_kinds_declare(kinds: type[models.TextChoices]) -> None:
     """Declare an app's kinds; called from its `AppConfig.ready()`."""
     for value, label in kinds.choices:
         _kinds[value] = label
+
+
+# Kind → how its stored summary reads in the active language (a role key in words, say).
+_summary_readers: dict[str, Callable[[str], str]] = {}
+
+
+def audit_summary_reader(*kinds: str):
+    """Decorator for `reader(summary) -> text`: how the summaries of these kinds read.
+
+    The summary is stored once, in no language; the log shows it in the reader's.
+    """
+
+    def register(reader):
+        for kind in kinds:
+            _summary_readers[kind] = reader
+        return reader
+
+    return register
+
+
+def readable_summary(entry) -> str:
+    reader = _summary_readers.get(entry.action)
+    return reader(entry.summary) if reader is not None and entry.summary else entry.summary
 
 
 def audit_kind_declared(kind: str) -> bool:

@@ -114,3 +114,10 @@ def test_only_the_coordinator_reads_the_log(client, network, other_network, hist
     for user in (liaison, foreign):
         client.force_login(user)
         assert client.get(LOG).status_code == 403
+
+
+def test_a_role_reads_in_words_in_the_readers_language(coordinator_client, network, history):
+    page = coordinator_client.get("/tr/musterstadt/manage/audit/?kind=role.grant").text
+
+    assert translated("City liaison", "tr") in page
+    assert "city_liaison" not in page
