@@ -2,7 +2,7 @@
 
 import datetime
 
-from django.utils import timezone
+from django.utils import formats, timezone
 
 
 def network_today(network) -> datetime.date:
@@ -14,3 +14,8 @@ def year_bounds(network, year: int) -> tuple[datetime.datetime, datetime.datetim
     """First instant of the year and of the next one, in the network's own time zone."""
     start = datetime.datetime(year, 1, 1, tzinfo=network.tz)
     return start, datetime.datetime(year + 1, 1, 1, tzinfo=network.tz)
+
+
+def short_date(value: datetime.date) -> str:
+    """A date as messages name it, in the active language's short format."""
+    return formats.date_format(value, "SHORT_DATE_FORMAT")

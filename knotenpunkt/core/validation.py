@@ -26,6 +26,14 @@ def max_length_of(model, name: str) -> int | None:
     return model._meta.get_field(name).max_length
 
 
+def check_required(value, *, field: str | None) -> str:
+    """Text that is more than blanks; returns it trimmed."""
+    value = (value or "").strip()
+    if not value:
+        raise DomainError(_("This field is required."), field=field)
+    return value
+
+
 def check_length(value: str, *, field: str | None, max_length: int | None) -> str:
     """Text that fits its column (PostgreSQL refuses longer text; SQLite silently keeps it)."""
     if max_length is not None and len(value) > max_length:

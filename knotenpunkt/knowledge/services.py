@@ -14,17 +14,10 @@ from knotenpunkt.core.audit import field_changes
 from knotenpunkt.core.errors import DomainError
 from knotenpunkt.core.policy import require_actor
 from knotenpunkt.core.services import audit_record
-from knotenpunkt.core.validation import check_lengths
+from knotenpunkt.core.validation import check_lengths, check_required
 
 from .models import Document, Page, Revision, Visibility
 from .uploads import checked_upload
-
-
-def _required(value, *, field: str) -> str:
-    value = (value or "").strip()
-    if not value:
-        raise DomainError(_("This field is required."), field=field)
-    return value
 
 
 def _check_visibility(visibility: str, group) -> None:
@@ -87,7 +80,7 @@ def page_create(
 ) -> Page:
     """A new page with its first revision; the short name is made from the title if not given."""
     require_actor(actor, network, "knowledge.write_in", group)
-    title = _required(title, field="title")
+    title = check_required(title, field="title")
     _check_group(network, group)
     _check_visibility(visibility, group)
     slug = (slug or "").strip()
@@ -140,7 +133,7 @@ def page_update(
                 "to see their change, then edit the newest version."
             )
         )
-    title = _required(title, field="title")
+    title = check_required(title, field="title")
     check_lengths(Page, {"title": title})
     check_lengths(Revision, {"comment": comment.strip()})
     body = body or ""

@@ -15,7 +15,7 @@ from knotenpunkt.core.errors import DomainError
 from knotenpunkt.core.policy import require_actor
 from knotenpunkt.core.search import search_index_many
 from knotenpunkt.core.services import audit_record
-from knotenpunkt.core.validation import check_lengths, check_web_link, max_length_of
+from knotenpunkt.core.validation import check_lengths, check_required, check_web_link, max_length_of
 
 from .ical import CANCEL, REQUEST
 from .mail import mail_person
@@ -39,7 +39,7 @@ from .registration import (  # noqa: F401  (part of this module's interface)
 )
 from .search import current_minutes
 from .validation import check_capacity, check_position, check_slot
-from .writes import lock, registrations_of, required, when
+from .writes import lock, registrations_of, when
 
 MEETING_FIELDS = (
     "kind",
@@ -71,7 +71,7 @@ WAITLISTED = Registration.Status.WAITLISTED
 
 
 def _check_meeting(network, data: dict) -> None:
-    data["title"] = required(data["title"], field="title")
+    data["title"] = check_required(data["title"], field="title")
     check_slot(data["starts_at"], data["ends_at"])
     check_capacity(data["capacity"])
     data["online_link"] = check_web_link(
@@ -250,7 +250,7 @@ def _check_session(meeting: Meeting, data: dict) -> None:
         raise DomainError(_("Café sessions belong to plenary meetings."))
     if meeting.is_cancelled:
         raise DomainError(_("This meeting has been cancelled."))
-    data["title"] = required(data["title"], field="title")
+    data["title"] = check_required(data["title"], field="title")
     check_lengths(CafeSession, data)
     check_slot(data["starts_at"], data["ends_at"])
     check_capacity(data["capacity"])
@@ -368,7 +368,7 @@ def cafe_session_cancel(*, session: CafeSession, actor) -> CafeSession:
 @transaction.atomic
 def agenda_item_add(*, meeting: Meeting, actor, title: str, notes: str = "") -> AgendaItem:
     require_actor(actor, meeting.network, "meetings.manage", meeting)
-    title = required(title, field="title")
+    title = check_required(title, field="title")
     check_lengths(AgendaItem, {"title": title})
     last = meeting.agenda_items.aggregate(last=Max("position"))["last"]
     item = AgendaItem.objects.create(
@@ -389,7 +389,7 @@ def agenda_item_update(
     *, item: AgendaItem, actor, title: str, notes: str = "", position: int | None = None
 ) -> AgendaItem:
     require_actor(actor, item.network, "meetings.manage", item)
-    values = {"title": required(title, field="title"), "notes": (notes or "").strip()}
+    values = {"title": check_required(title, field="title"), "notes": (notes or "").strip()}
     check_lengths(AgendaItem, values)
     if check_position(position) is not None:
         values["position"] = position

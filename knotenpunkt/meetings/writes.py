@@ -1,9 +1,6 @@
 """Helpers the writing modules of this app share: row locks, dates in messages, checks."""
 
 from django.utils import formats, timezone
-from django.utils.translation import gettext as _
-
-from knotenpunkt.core.errors import DomainError
 
 from .models import CafeSession, Registration
 
@@ -28,13 +25,6 @@ def lock(item):
     if isinstance(item, CafeSession):
         locked.meeting = item.meeting
     return locked
-
-
-def required(value: str, *, field: str) -> str:
-    value = (value or "").strip()
-    if not value:
-        raise DomainError(_("This field is required."), field=field)
-    return value
 
 
 def registrations_of(item):

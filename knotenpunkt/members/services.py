@@ -8,13 +8,13 @@ History is closed with dates, never deleted.
 import datetime
 
 from django.db import transaction
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from knotenpunkt.accounts.models import Role
 from knotenpunkt.accounts.services import invitation_create, role_grant, role_revoke
 from knotenpunkt.core.audit import field_changes
-from knotenpunkt.core.dates import network_today
+from knotenpunkt.core.dates import short_date
 from knotenpunkt.core.errors import DomainError
 from knotenpunkt.core.languages import parse_language_codes
 from knotenpunkt.core.policy import require_actor
@@ -23,18 +23,21 @@ from knotenpunkt.core.validation import (
     check_email,
     check_length,
     check_lengths,
+    check_required,
     check_web_link,
     max_length_of,
 )
 
+from .agreements import (  # noqa: F401  (part of this module's interface)
+    agreement_sign,
+    agreement_version_create,
+)
 from .erasure import (  # noqa: F401  (part of this module's interface)
     erasure_request_carry_out,
     person_erase,
 )
 from .models import (
     MAIN_CONTACT,
-    AgreementSignature,
-    AgreementVersion,
     ContactPosition,
     Membership,
     Organisation,
@@ -61,10 +64,6 @@ PERSON_FIELDS = ("full_name", "email", "phone", "languages", "contact_consent")
 WEBSITE_MAX = max_length_of(Organisation, "website")
 
 
-def _date(value: datetime.date) -> str:
-    return formats.date_format(value, "SHORT_DATE_FORMAT")
-
-
 def _languages(value, *, field: str = "languages") -> list[str]:
     try:
         return parse_language_codes(value)
@@ -74,13 +73,6 @@ def _languages(value, *, field: str = "languages") -> list[str]:
             % {"codes": error},
             field=field,
         ) from None
-
-
-def _required_text(value, *, field: str) -> str:
-    value = (value or "").strip()
-    if not value:
-        raise DomainError(_("This field is required."), field=field)
-    return value
 
 
 def _lock(organisation: Organisation) -> None:
@@ -131,7 +123,7 @@ def organisation_create(
     texts = check_lengths(
         Organisation,
         {
-            "name": _required_text(name, field="name"),
+            "name": check_required(name, field="name"),
             "street": street.strip(),
             "postal_code": postal_code.strip(),
             "city": (city or "").strip(),
@@ -167,7 +159,7 @@ def organisation_update(*, organisation: Organisation, actor, **changes) -> Orga
         raise TypeError(f"not editable: {', '.join(sorted(unknown))}")
     network = organisation.network
     if "name" in changes:
-        changes["name"] = _required_text(changes["name"], field="name")
+        changes["name"] = check_required(changes["name"], field="name")
     if "kind" in changes:
         _check_kind(network, changes["kind"])
     if "languages" in changes:
@@ -219,14 +211,14 @@ def membership_join(*, organisation: Organisation, actor, joined_on: datetime.da
     if current is not None:
         raise DomainError(
             _("%(name)s is a member already (since %(date)s).")
-            % {"name": organisation.name, "date": _date(current.joined_on)},
+            % {"name": organisation.name, "date": short_date(current.joined_on)},
             field="joined_on",
         )
     last_left = max((period.left_on for period in periods), default=None)
     if last_left is not None and joined_on < last_left:
         raise DomainError(
             _("A new membership cannot start before the last one ended (%(date)s).")
-            % {"date": _date(last_left)},
+            % {"date": short_date(last_left)},
             field="joined_on",
         )
     membership = Membership.objects.create(
@@ -262,7 +254,7 @@ def membership_leave(
     if left_on < current.joined_on:
         raise DomainError(
             _("The membership cannot end before it began (%(date)s).")
-            % {"date": _date(current.joined_on)},
+            % {"date": short_date(current.joined_on)},
             field="left_on",
         )
     current.left_on = left_on
@@ -318,7 +310,7 @@ def person_create(
     require_actor(actor, network, "members.manage")
     texts = check_lengths(
         Person,
-        {"full_name": _required_text(full_name, field="full_name"), "phone": (phone or "").strip()},
+        {"full_name": check_required(full_name, field="full_name"), "phone": (phone or "").strip()},
     )
     email = check_email(email, field="email")
     _check_unique_email(network, email)
@@ -344,7 +336,7 @@ def person_update(*, person: Person, actor, **changes) -> Person:
     if person.is_erased:
         raise DomainError(_("The personal data of this person has been erased."))
     if "full_name" in changes:
-        changes["full_name"] = _required_text(changes["full_name"], field="full_name")
+        changes["full_name"] = check_required(changes["full_name"], field="full_name")
     if "languages" in changes:
         changes["languages"] = _languages(changes["languages"])
     for key, value in changes.items():
@@ -405,7 +397,7 @@ def position_open(
     """Make a person (existing, or new from `person_data`) a contact of the organisation."""
     require_actor(actor, organisation.network, "members.manage")
     network = organisation.network
-    role = _required_text(role, field="role")
+    role = check_required(role, field="role")
     check_lengths(ContactPosition, {"role": role})
     person = _resolve_person(
         network=network, actor=actor, person=person, person_data=person_data, field="person"
@@ -453,7 +445,7 @@ def position_close(*, position: ContactPosition, actor, ended_on: datetime.date)
     if ended_on < position.started_on:
         raise DomainError(
             _("The role cannot end before it began (%(date)s).")
-            % {"date": _date(position.started_on)},
+            % {"date": short_date(position.started_on)},
             field="ended_on",
         )
     position.ended_on = ended_on
@@ -530,7 +522,7 @@ def contact_handover(
     if on < position.started_on:
         raise DomainError(
             _("The handover cannot happen before the role began (%(date)s).")
-            % {"date": _date(position.started_on)},
+            % {"date": short_date(position.started_on)},
             field="on",
         )
     successor = _resolve_person(
@@ -586,67 +578,3 @@ def _member_access_end(*, network, person, actor) -> None:
         network=network, person=person
     ):
         role_revoke(network=network, user=person.user, role=Role.MEMBER_CONTACT, actor=actor)
-
-
-# Agreements ------------------------------------------------------------------------------
-
-
-@transaction.atomic
-def agreement_version_create(
-    *, network, actor, title: str, text: str, valid_from: datetime.date
-) -> AgreementVersion:
-    require_actor(actor, network, "agreements.manage")
-    title = _required_text(title, field="title")
-    text = _required_text(text, field="text")
-    check_lengths(AgreementVersion, {"title": title})
-    if AgreementVersion.objects.filter(network=network, valid_from=valid_from).exists():
-        raise DomainError(_("Another version is valid from this day already."), field="valid_from")
-    version = AgreementVersion.objects.create(
-        network=network, title=title, text=text, valid_from=valid_from
-    )
-    audit_record(network=network, actor=actor, action="agreement.create", target=version)
-    return version
-
-
-@transaction.atomic
-def agreement_sign(
-    *,
-    organisation: Organisation,
-    version: AgreementVersion,
-    actor,
-    signed_on: datetime.date,
-    signed_by: Person | None = None,
-) -> AgreementSignature:
-    """Record that an organisation signed a version of the agreement (once per version)."""
-    require_actor(actor, organisation.network, "agreements.manage")
-    network = organisation.network
-    if version.network_id != network.pk:
-        raise DomainError(_("Choose a version of this network's agreement."), field="version")
-    if signed_by is not None and (signed_by.network_id != network.pk or signed_by.is_erased):
-        raise DomainError(_("Choose a person of this network."), field="signed_by")
-    if signed_on > network_today(network):
-        raise DomainError(_("The date of signing cannot be in the future."), field="signed_on")
-    existing = AgreementSignature.objects.filter(organisation=organisation, version=version).first()
-    if existing is not None:
-        raise DomainError(
-            _("%(organisation)s has signed this version already (on %(date)s).")
-            % {"organisation": organisation.name, "date": _date(existing.signed_on)},
-            field="version",
-        )
-    signature = AgreementSignature.objects.create(
-        network=network,
-        organisation=organisation,
-        version=version,
-        signed_on=signed_on,
-        signed_by=signed_by,
-        recorded_by=actor if getattr(actor, "is_authenticated", False) else None,
-    )
-    audit_record(
-        network=network,
-        actor=actor,
-        action="agreement.sign",
-        target=signature,
-        context=organisation,
-        summary=version.title,
-    )
-    return signature

@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from knotenpunkt.core.dates import network_today
 from knotenpunkt.core.params import query_id
 from knotenpunkt.core.policy import can, public, requires
 from knotenpunkt.core.urls_helpers import network_reverse
@@ -219,7 +220,7 @@ def organisation_edit(request, organisation_id):
 def membership_join(request, organisation_id):
     network = request.network
     organisation = organisation_get(network=network, organisation_id=organisation_id)
-    form = JoinForm(request.POST or None, initial={"joined_on": services.network_today(network)})
+    form = JoinForm(request.POST or None, initial={"joined_on": network_today(network)})
     return form_flow(
         request,
         form,
@@ -241,7 +242,7 @@ def membership_join(request, organisation_id):
 def membership_leave(request, organisation_id):
     network = request.network
     organisation = organisation_get(network=network, organisation_id=organisation_id)
-    form = LeaveForm(request.POST or None, initial={"left_on": services.network_today(network)})
+    form = LeaveForm(request.POST or None, initial={"left_on": network_today(network)})
     return form_flow(
         request,
         form,
@@ -265,7 +266,7 @@ def signature_add(request, organisation_id):
     network = request.network
     organisation = organisation_get(network=network, organisation_id=organisation_id)
     versions = agreement_versions_list(network=network)
-    initial = {"signed_on": services.network_today(network)}
+    initial = {"signed_on": network_today(network)}
     initial["version"] = query_id(request, "version")
     if initial["version"] is None:
         current = current_agreement_version(network=network)

@@ -3,6 +3,7 @@
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from knotenpunkt.core.dates import network_today
 from knotenpunkt.core.errors import DomainError
 from knotenpunkt.core.params import query_text
 from knotenpunkt.core.policy import requires
@@ -116,7 +117,7 @@ def position_open(request, organisation_id):
     form = PositionOpenForm(
         request.POST or None,
         network=network,
-        initial={"started_on": services.network_today(network)},
+        initial={"started_on": network_today(network)},
     )
     return form_flow(
         request,
@@ -148,9 +149,7 @@ def position_open(request, organisation_id):
 def position_close(request, position_id):
     network = request.network
     position = position_get(network=network, position_id=position_id)
-    form = PositionCloseForm(
-        request.POST or None, initial={"ended_on": services.network_today(network)}
-    )
+    form = PositionCloseForm(request.POST or None, initial={"ended_on": network_today(network)})
     return form_flow(
         request,
         form,
@@ -188,7 +187,7 @@ def contact_handover(request, position_id):
         request.POST or None,
         network=network,
         position=position,
-        initial={"on": services.network_today(network), "note": position.handover_note},
+        initial={"on": network_today(network), "note": position.handover_note},
     )
     return form_flow(
         request,

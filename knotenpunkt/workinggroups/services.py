@@ -8,16 +8,15 @@ with a date; it is never deleted.
 import datetime
 
 from django.db import transaction
-from django.utils import formats
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from knotenpunkt.core.audit import field_changes
-from knotenpunkt.core.dates import network_today
+from knotenpunkt.core.dates import network_today, short_date
 from knotenpunkt.core.errors import DomainError
 from knotenpunkt.core.policy import require_actor
 from knotenpunkt.core.services import audit_record
-from knotenpunkt.core.validation import check_lengths
+from knotenpunkt.core.validation import check_lengths, check_required
 
 from .models import Goal, GroupMembership, WorkingGroup
 from .validation import check_target
@@ -34,17 +33,6 @@ GROUP_FIELDS = (
     "active_until",
 )
 GOAL_FIELDS = ("text", "due_on", "status")
-
-
-def _date(value: datetime.date) -> str:
-    return formats.date_format(value, "SHORT_DATE_FORMAT")
-
-
-def _required_text(value, *, field: str) -> str:
-    value = (value or "").strip()
-    if not value:
-        raise DomainError(_("This field is required."), field=field)
-    return value
 
 
 # Groups ----------------------------------------------------------------------------------
@@ -77,7 +65,8 @@ def _check_period(active_from, active_until) -> None:
         raise DomainError(_("This field is required."), field="active_from")
     if active_until is not None and active_until < active_from:
         raise DomainError(
-            _("A group cannot end before it starts (%(date)s).") % {"date": _date(active_from)},
+            _("A group cannot end before it starts (%(date)s).")
+            % {"date": short_date(active_from)},
             field="active_until",
         )
 
@@ -96,7 +85,7 @@ def group_create(
 ) -> WorkingGroup:
     """Found a working group; without a short name one is made from its name."""
     require_actor(actor, network, "groups.manage")
-    name = _required_text(name, field="name")
+    name = check_required(name, field="name")
     check_lengths(WorkingGroup, {"name": name})
     slug = _clean_slug(network, slug, name)
     check_target(meetings_per_year_target)
@@ -122,7 +111,7 @@ def group_update(*, group: WorkingGroup, actor, **changes) -> WorkingGroup:
     if unknown:
         raise TypeError(f"not editable: {', '.join(sorted(unknown))}")
     if "name" in changes:
-        changes["name"] = _required_text(changes["name"], field="name")
+        changes["name"] = check_required(changes["name"], field="name")
     if "mandate" in changes:
         changes["mandate"] = (changes["mandate"] or "").strip()
     if "slug" in changes:
@@ -223,7 +212,7 @@ def _open(membership: GroupMembership) -> GroupMembership:
     if membership.left_on is not None:
         raise DomainError(
             _("%(name)s left the group on %(date)s.")
-            % {"name": membership.person.display_name, "date": _date(membership.left_on)}
+            % {"name": membership.person.display_name, "date": short_date(membership.left_on)}
         )
     return membership
 
@@ -239,7 +228,7 @@ def group_member_remove(
     if left_on < membership.joined_on:
         raise DomainError(
             _("Nobody can leave before they joined (%(date)s).")
-            % {"date": _date(membership.joined_on)},
+            % {"date": short_date(membership.joined_on)},
             field="left_on",
         )
     membership.left_on = left_on
@@ -307,7 +296,7 @@ def goal_create(
     status: str = Goal.Status.OPEN,
 ) -> Goal:
     require_actor(actor, group.network, "groups.lead", group)
-    text = _required_text(text, field="text")
+    text = check_required(text, field="text")
     check_lengths(Goal, {"text": text})
     _check_status(status)
     goal = Goal.objects.create(
@@ -327,7 +316,7 @@ def goal_update(*, goal: Goal, actor, **changes) -> Goal:
     if unknown:
         raise TypeError(f"not editable: {', '.join(sorted(unknown))}")
     if "text" in changes:
-        changes["text"] = _required_text(changes["text"], field="text")
+        changes["text"] = check_required(changes["text"], field="text")
     check_lengths(Goal, changes)
     if "status" in changes:
         _check_status(changes["status"])

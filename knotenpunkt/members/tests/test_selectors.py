@@ -4,6 +4,7 @@ import pytest
 from django_scopes import scope
 
 from knotenpunkt.accounts.tests.factories import UserFactory
+from knotenpunkt.core.dates import network_today
 from knotenpunkt.members import selectors, services
 
 from .factories import (
@@ -138,7 +139,7 @@ def test_no_agreement_version_means_nobody_to_chase(network):
 
 
 def test_a_version_valid_from_tomorrow_is_not_current_yet(network):
-    today = services.network_today(network)
+    today = network_today(network)
     old = AgreementVersionFactory(network=network, valid_from=today - datetime.timedelta(days=1))
     AgreementVersionFactory(network=network, valid_from=today + datetime.timedelta(days=1))
     assert selectors.current_agreement_version(network=network) == old

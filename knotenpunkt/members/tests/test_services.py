@@ -5,6 +5,7 @@ import pytest
 from knotenpunkt.accounts.models import Invitation, NetworkRole
 from knotenpunkt.accounts.services import invitation_create
 from knotenpunkt.accounts.tests.factories import UserFactory, grant_role
+from knotenpunkt.core.dates import network_today
 from knotenpunkt.core.errors import DomainError
 from knotenpunkt.core.models import AuditEntry
 from knotenpunkt.core.selectors import audit_trail
@@ -393,7 +394,7 @@ def test_agreement_signing_refuses_future_dates_and_foreign_versions(
             organisation=organisation,
             version=own,
             actor=coordinator,
-            signed_on=services.network_today(network) + datetime.timedelta(days=1),
+            signed_on=network_today(network) + datetime.timedelta(days=1),
         )
     assert error.value.field == "signed_on"
 
@@ -439,7 +440,7 @@ def test_erase_keeps_the_history_row_but_no_personal_data(network, coordinator):
     assert str(person) == "Former contact"
     # The history row stays, ended today; the signature still names the (former) signer.
     position.refresh_from_db()
-    assert position.person == person and position.ended_on == services.network_today(network)
+    assert position.person == person and position.ended_on == network_today(network)
     assert organisation.signatures.get().signed_by == person
     # No trace of name or address anywhere in the audit trail or the invitation.
     for entry in AuditEntry.objects.all():
