@@ -9,6 +9,7 @@ from django.contrib import admin
 from django.urls import include, path, re_path
 
 from knotenpunkt.core import views as core_views
+from knotenpunkt.core import views_styleguide
 from knotenpunkt.meetings import views_feed as meetings_feed
 
 network_patterns = [
@@ -26,6 +27,7 @@ network_patterns = [
 urlpatterns = [
     path("", core_views.network_list, name="network_list"),
     path("healthz", core_views.healthz, name="healthz"),
+    path("styleguide/", views_styleguide.styleguide, name="styleguide"),
     path(
         "feeds/<slug:network_slug>/me/<slug:token>.ics",
         meetings_feed.personal_feed,

@@ -16,8 +16,8 @@ def _describe_violation(violation: dict) -> str:
     return f"  {violation['id']} ({violation.get('impact')}): {violation['help']}\n{listed}"
 
 
-def assert_accessible(page) -> None:
-    """Fail listing every WCAG 2.1 A/AA violation axe-core finds on the current page."""
+def axe_violations(page) -> list[str]:
+    """Every WCAG 2.1 A/AA violation axe-core finds on the current page, described."""
     results = _axe.run(
         page,
         options={
@@ -25,9 +25,14 @@ def assert_accessible(page) -> None:
             "resultTypes": ["violations"],
         },
     )
-    violations = results.response["violations"]
+    return [_describe_violation(violation) for violation in results.response["violations"]]
+
+
+def assert_accessible(page) -> None:
+    """Fail listing every WCAG 2.1 A/AA violation axe-core finds on the current page."""
+    violations = axe_violations(page)
     if violations:
-        report = "\n".join(_describe_violation(violation) for violation in violations)
+        report = "\n".join(violations)
         pytest.fail(f"axe-core: {len(violations)} violation(s) on {page.url}:\n{report}")
 
 
@@ -51,8 +56,8 @@ _OVERFLOW_SCRIPT = """
 """
 
 
-def assert_no_horizontal_scroll(page) -> None:
-    """At 320 CSS pixels wide (WCAG 1.4.10 reflow) the page must not scroll sideways."""
+def sideways_overflow(page) -> str:
+    """At 320 CSS pixels wide (WCAG 1.4.10 reflow): how the page scrolls sideways, or ""."""
     previous = page.viewport_size
     page.set_viewport_size({"width": NARROW_WIDTH, "height": 800})
     try:
@@ -61,13 +66,20 @@ def assert_no_horizontal_scroll(page) -> None:
     finally:
         if previous:
             page.set_viewport_size(previous)
-    if state["scrollWidth"] > state["clientWidth"]:
-        culprits = "\n".join(f"  - {item}" for item in state["culprits"])
-        pytest.fail(
-            f"{page.url} scrolls sideways at {NARROW_WIDTH}px: scrollWidth "
-            f"{state['scrollWidth']} > clientWidth {state['clientWidth']}; wider elements:\n"
-            f"{culprits}"
-        )
+    if state["scrollWidth"] <= state["clientWidth"]:
+        return ""
+    culprits = "\n".join(f"  - {item}" for item in state["culprits"])
+    return (
+        f"scrollWidth {state['scrollWidth']} > clientWidth {state['clientWidth']}; "
+        f"wider elements:\n{culprits}"
+    )
+
+
+def assert_no_horizontal_scroll(page) -> None:
+    """At 320 CSS pixels wide (WCAG 1.4.10 reflow) the page must not scroll sideways."""
+    overflow = sideways_overflow(page)
+    if overflow:
+        pytest.fail(f"{page.url} scrolls sideways at {NARROW_WIDTH}px: {overflow}")
 
 
 def login(page, email: str, password: str) -> None:

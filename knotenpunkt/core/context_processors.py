@@ -3,6 +3,7 @@ import re
 from django.conf import settings
 from django.utils.translation import get_language, get_language_info
 
+from .colours import readable_accent, soft_tint
 from .navigation import account_links
 
 LANGUAGE_PREFIX = re.compile(r"^/[a-z]{2}/")
@@ -30,6 +31,16 @@ def network(request):
             for code in codes
         ],
         "current_language": language,
+        "current_language_name": get_language_info(language)["name_local"] if language else "",
+        # The network's colour, made readable (core/colours.py); empty keeps the default.
+        "accent": (
+            {
+                "colour": readable_accent(current.accent_colour),
+                "soft": soft_tint(current.accent_colour),
+            }
+            if current and current.accent_colour
+            else None
+        ),
         "account_nav": account_links(
             signed_in=getattr(getattr(request, "user", None), "is_authenticated", False),
             here=request.get_full_path(),

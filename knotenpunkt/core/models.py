@@ -1,5 +1,6 @@
 """The tenant (Network), the scoped base model and the audit trail."""
 
+import re
 import uuid
 import zoneinfo
 
@@ -15,6 +16,11 @@ LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 def validate_time_zone(value: str) -> None:
     if value not in zoneinfo.available_timezones():
         raise ValidationError(_("%(value)s is not a known time zone."), params={"value": value})
+
+
+def validate_colour(value: str) -> None:
+    if value and not re.fullmatch(r"#[0-9a-fA-F]{6}", value):
+        raise ValidationError(_("Give the colour as # and six hexadecimal digits, e.g. #0b5cad."))
 
 
 def validate_languages(value) -> None:
@@ -43,6 +49,16 @@ class Network(models.Model):
         help_text=_("A few sentences for the homepage. Empty: a general sentence about the city."),
     )
     logo = models.ImageField(_("logo"), upload_to="networks/", blank=True)
+    accent_colour = models.CharField(
+        _("colour"),
+        max_length=7,
+        blank=True,
+        validators=[validate_colour],
+        help_text=_(
+            "The network's colour for links, buttons and the header. A light colour is "
+            "darkened on the pages so that text stays readable. Empty: blue."
+        ),
+    )
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
     contact_phone = models.CharField(_("contact phone"), max_length=50, blank=True)
     address = models.TextField(_("address"), blank=True)

@@ -137,6 +137,7 @@ NETWORK_SETTINGS_FIELDS = (
     "address",
     "imprint_responsible",
     "logo",
+    "accent_colour",
     "default_language",
     "enabled_languages",
     "edition_months",

@@ -36,6 +36,9 @@ class NetworkSettingsForm(forms.Form):
             attrs={"accept": ",".join(f"image/{kind.lower()}" for kind in sorted(IMAGE_FORMATS))}
         ),
     )
+    accent_colour = _model_field(
+        "accent_colour", widget=forms.TextInput(attrs={"placeholder": "#0b5cad", "dir": "ltr"})
+    )
     default_language = forms.ChoiceField(label=_("default language"), choices=_language_choices)
     enabled_languages = forms.MultipleChoiceField(
         label=_("languages offered"),

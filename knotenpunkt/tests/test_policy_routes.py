@@ -14,13 +14,12 @@ Each request runs in a savepoint that is rolled back, so one object set serves e
 """
 
 import copy
-from dataclasses import dataclass
 
 import pytest
 from django.db import transaction
 from django.http import Http404
 from django.test import RequestFactory
-from django.urls import URLResolver, get_resolver, path, reverse
+from django.urls import path, reverse
 from django_scopes import scope, scopes_disabled
 
 from knotenpunkt.accounts.tests.factories import UserFactory, grant_role
@@ -30,11 +29,11 @@ from knotenpunkt.members.models import Organisation, Person
 from knotenpunkt.members.tests.factories import ContactPositionFactory, PersonFactory
 from knotenpunkt.workinggroups.models import GroupMembership, WorkingGroup
 
-from .objects import NETWORK_MARKER, OBJECT_MAKERS
+from .objects import OBJECT_MAKERS
+from .routes import Route, routes
 
 pytestmark = pytest.mark.django_db
 
-WALKED_PREFIXES = ("accounts/", "feeds/")
 VISITORS = [
     "anonymous",
     "coordinator",
@@ -46,36 +45,6 @@ VISITORS = [
 ]
 # Keywords of the pages outside a network, which name no object of the network.
 OTHER_VALUES = {"network_slug": None, "token": "no-such-token", "uidb64": "MQ"}
-
-
-@dataclass(frozen=True)
-class Route:
-    name: str
-    keywords: tuple[str, ...]
-    callback: object
-    in_network: bool
-
-
-def routes(patterns=None) -> list[Route]:
-    """The routes the test walks: network pages, account pages and feeds."""
-    found = []
-
-    def walk(entries, prefix, namespace, outer):
-        for entry in entries:
-            route = prefix + str(entry.pattern)
-            keywords = outer | set(entry.pattern.regex.groupindex)
-            if isinstance(entry, URLResolver):
-                walk(entry.url_patterns, route, entry.namespace or namespace, keywords)
-                continue
-            in_network = NETWORK_MARKER in route
-            if not (in_network or route.startswith(WALKED_PREFIXES)):
-                continue
-            name = f"{namespace}:{entry.name}" if namespace else entry.name
-            keywords = tuple(sorted(keywords - {"lang", "network"}))
-            found.append(Route(name, keywords, entry.callback, in_network))
-
-    walk(get_resolver().url_patterns if patterns is None else patterns, "", None, set())
-    return found
 
 
 def undeclared(found: list[Route]) -> list[str]:

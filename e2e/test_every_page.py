@@ -1,0 +1,133 @@
+"""Every page, as each role sees it, in a real browser: 0 axe violations, no sideways scroll at
+320 px, and on a phone a header of at most 15 % of the screen.
+
+The pages come from the URL conf (knotenpunkt/tests/routes.py), filled with objects of the demo
+network, so a new page is checked without anyone remembering. Each role walks every page in
+German at 1280 px and in Arabic (right-to-left) at 360 px; a page the role may not see (403,
+404, the login page) or that is not HTML (feeds, downloads) is passed over. All findings of a
+walk are reported together, page by page.
+"""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from playwright.sync_api import Error as PlaywrightError
+
+from knotenpunkt.tests.objects import OBJECT_MAKERS
+from knotenpunkt.tests.routes import routes
+
+from .helpers import NARROW_WIDTH, axe_violations, login, sideways_overflow
+
+PHONE = {"width": 360, "height": 760}
+DESKTOP = {"width": 1280, "height": 800}
+HEADER_SHARE = 0.15
+ROLES = {
+    "anonymous": None,
+    "member_contact": "member@musterstadt.example",
+    "coordinator": "coordinator@musterstadt.example",
+}
+# Pages with a token in their address answer "not found" to a made-up one; their own tests
+# (accounts, meetings feed) open them with a real token.
+WITHOUT_PAGE = {"accounts:logout", "set_language"}
+
+
+def _demo_values(network) -> dict:
+    """URL keyword → an object of the demo network (its real, long texts), else a made one."""
+    from knotenpunkt.accounts.models import NetworkRole
+    from knotenpunkt.eventcalendar.models import Event
+    from knotenpunkt.knowledge.models import Page
+    from knotenpunkt.meetings.models import (
+        ActionItem,
+        AgendaItem,
+        CafeSession,
+        Meeting,
+        MinutesVersion,
+        Registration,
+    )
+    from knotenpunkt.members.models import AgreementVersion, ContactPosition, Organisation, Person
+    from knotenpunkt.workinggroups.models import Goal, GroupMembership, WorkingGroup
+
+    plenary = (
+        Meeting.objects.filter(network=network, kind="plenary", sessions__isnull=False)
+        .order_by("-starts_at")
+        .first()
+    )
+    picks = {
+        "organisation_id": Organisation.objects.filter(network=network).order_by("pk").first(),
+        "person_id": Person.objects.filter(network=network).order_by("pk").first(),
+        "position_id": ContactPosition.objects.filter(network=network).order_by("pk").first(),
+        "group_slug": WorkingGroup.objects.filter(network=network).order_by("pk").first(),
+        "membership_id": GroupMembership.objects.filter(network=network).order_by("pk").first(),
+        "goal_id": Goal.objects.filter(network=network).order_by("pk").first(),
+        "meeting_id": plenary,
+        "session_id": CafeSession.objects.filter(network=network).order_by("pk").first(),
+        "agenda_item_id": AgendaItem.objects.filter(network=network).order_by("pk").first(),
+        "action_item_id": ActionItem.objects.filter(network=network).order_by("pk").first(),
+        "event_id": Event.objects.filter(network=network).order_by("-pk").first(),
+        "agreement_id": AgreementVersion.objects.filter(network=network).order_by("pk").first(),
+        "network_role_id": NetworkRole.objects.filter(network=network).order_by("pk").first(),
+        "registration_id": Registration.objects.filter(network=network).order_by("pk").first(),
+        "version_id": MinutesVersion.objects.filter(network=network).order_by("pk").first(),
+    }
+    wiki_page = Page.objects.filter(network=network).order_by("pk").first()
+    values = {}
+    for keyword, make in OBJECT_MAKERS.items():
+        picked = picks.get(keyword)
+        if picked is None:
+            values[keyword] = make(network)
+        else:
+            values[keyword] = picked.slug if keyword == "group_slug" else picked.pk
+    if wiki_page is not None:
+        values.update(
+            page_path=wiki_page.path,
+            page_id=wiki_page.pk,
+            revision_id=wiki_page.current_revision_id,
+        )
+    values["slug"] = "imprint"
+    values["period"] = datetime.date.today().strftime("%Y-%m")
+    return values
+
+
+def _page_paths(network, language: str) -> list[str]:
+    values = _demo_values(network)
+    paths = []
+    for route in routes():
+        if not route.in_network or route.name in WITHOUT_PAGE:
+            continue
+        kwargs = {keyword: values[keyword] for keyword in route.keywords}
+        kwargs.update(lang=language, network=network.slug)
+        paths.append(reverse(route.name, kwargs=kwargs))
+    return paths
+
+
+def _header_share(page) -> float:
+    height = page.evaluate("() => document.querySelector('.site-header').offsetHeight")
+    return height / page.viewport_size["height"]
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize(("language", "viewport"), [("de", DESKTOP), ("ar", PHONE)])
+def test_every_page_as_each_role(musterstadt, page, role, language, viewport):
+    if ROLES[role]:
+        login(page, ROLES[role], "demo")
+    page.set_viewport_size(viewport)
+    findings, walked = [], 0
+    for path in _page_paths(musterstadt, language):
+        try:
+            response = page.goto(path)
+        except PlaywrightError:  # an empty error answer (405 to a POST-only address)
+            continue
+        html = "text/html" in (response.headers.get("content-type") or "")
+        if response.status != 200 or not html or "/accounts/login/" in page.url:
+            continue
+        walked += 1
+        problems = [f"axe: {violation}" for violation in axe_violations(page)]
+        if viewport is PHONE and _header_share(page) > HEADER_SHARE:
+            problems.append(f"the header takes {_header_share(page):.0%} of a phone's screen")
+        overflow = sideways_overflow(page)
+        if overflow:
+            problems.append(f"scrolls sideways at {NARROW_WIDTH}px: {overflow}")
+        findings += [f"{path}\n    {problem}" for problem in problems]
+    assert walked >= 10, f"only {walked} pages were walked: the role's login or the pages broke"
+    assert not findings, f"{len(findings)} finding(s) as {role}:\n" + "\n".join(findings)
