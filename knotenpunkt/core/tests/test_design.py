@@ -88,3 +88,11 @@ def test_an_icon_is_hidden_from_screen_readers_unless_it_has_a_label():
     labelled = template.Template('{% icon "alert" label="Warning" %}').render(template.Context())
     assert 'aria-hidden="true"' in decorative and "role=" not in decorative
     assert 'role="img" aria-label="Warning"' in labelled
+
+
+def test_bdi_isolates_user_content_inside_a_translated_sentence_and_escapes_it():
+    rendered = template.Template(
+        "{% load i18n %}{% blocktranslate with name=name|bdi %}Coordinated by {{ name }}."
+        "{% endblocktranslate %}"
+    ).render(template.Context({"name": "Brückenwerk <b>gGmbH</b>"}))
+    assert rendered == "Coordinated by <bdi>Brückenwerk &lt;b&gt;gGmbH&lt;/b&gt;</bdi>."
