@@ -12,6 +12,8 @@ AppConfig.ready()::
             url=search.network_path("meetings:detail", meeting_id=meeting.pk),
             visibility=search.GROUP if meeting.group_id else search.NETWORK,
             group_id=meeting.group_id,
+            starts_at=meeting.starts_at,  # or day=… for a date; shown with the result
+            place=meeting.place,
         )
 
     search.register(Meeting, meeting_document, label=_("Meeting"))
