@@ -50,7 +50,10 @@ def event_document(event: Event) -> search.Document:
 
 
 def _when(event: Event) -> dict:
-    """An all-day event has a day (in its own time zone), any other a moment."""
+    """An all-day event has a day (in its own time zone), any other a moment. A recurring
+    event has neither: its first date, perhaps long past, would read as if it were over."""
+    if event.rrule:
+        return {}
     if event.all_day:
         return {"day": timezone.localtime(event.starts_at, ZoneInfo(event.time_zone)).date()}
     return {"starts_at": event.starts_at}

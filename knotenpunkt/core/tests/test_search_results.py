@@ -122,6 +122,18 @@ def test_an_all_day_event_shows_its_day_in_its_own_time_zone(network):
     assert stored.day == datetime.date(2027, 3, 1) and stored.starts_at is None
 
 
+def test_a_recurring_event_shows_its_place_but_not_its_first_date(network):
+    event = EventFactory(
+        network=network,
+        rrule="FREQ=WEEKLY",
+        starts_at=datetime.datetime(2020, 1, 6, 18, 0, tzinfo=BERLIN),
+        ends_at=datetime.datetime(2020, 1, 6, 20, 0, tzinfo=BERLIN),
+        place_name="Bürgerhaus",
+    )
+    stored = SearchEntry.objects.get(target_type="eventcalendar.event", target_id=str(event.pk))
+    assert stored.starts_at is None and stored.day is None and stored.place == "Bürgerhaus"
+
+
 def test_rescheduling_a_meeting_moves_its_minutes_date_too(network, coordinator):
     from knotenpunkt.meetings.services import meeting_update
 
