@@ -28,6 +28,7 @@ urlpatterns = [
     path("", core_views.network_list, name="network_list"),
     path("healthz", core_views.healthz, name="healthz"),
     path("styleguide/", views_styleguide.styleguide, name="styleguide"),
+    path("favicon.ico", core_views.favicon, name="favicon"),
     path(
         "feeds/<slug:network_slug>/me/<slug:token>.ics",
         meetings_feed.personal_feed,

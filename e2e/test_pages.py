@@ -15,6 +15,8 @@ PAGES = [
     ("/ar/musterstadt/", 200),
     ("/fa/musterstadt/", 200),
     ("/de/musterstadt/pages/imprint/", 200),
+    ("/de/musterstadt/knowledge/", 200),
+    ("/ar/musterstadt/knowledge/", 200),
     ("/accounts/login/", 200),
     ("/de/no-such-network/", 404),
 ]

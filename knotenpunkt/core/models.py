@@ -213,6 +213,11 @@ class SearchEntry(NetworkScopedModel):
     group_id = models.BigIntegerField(null=True, blank=True)
     search_title = models.TextField(blank=True)
     search_body = models.TextField(blank=True)
+    # What tells alike results apart on the results page: when the object happens (or was
+    # decided) and where. `starts_at` is a moment; `day` a date without a time; both may be empty.
+    starts_at = models.DateTimeField(null=True, blank=True)
+    day = models.DateField(null=True, blank=True)
+    place = models.CharField(max_length=300, blank=True, default="")
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

@@ -12,6 +12,8 @@ AppConfig.ready()::
             url=search.network_path("meetings:detail", meeting_id=meeting.pk),
             visibility=search.GROUP if meeting.group_id else search.NETWORK,
             group_id=meeting.group_id,
+            starts_at=meeting.starts_at,  # or day=… for a date; shown with the result
+            place=meeting.place,
         )
 
     search.register(Meeting, meeting_document, label=_("Meeting"))
@@ -33,6 +35,7 @@ queried, so that "strasse" finds "Straße" and "isik" finds "ışık" on SQLite 
 PostgreSQL (GIN) alike. See docs/decisions/0007-search-index.md.
 """
 
+import datetime
 import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -40,6 +43,7 @@ from dataclasses import dataclass
 from django.db import connection, transaction
 from django.db.models.signals import post_delete, post_save
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.safestring import SafeString
 from django_scopes import scope
 
@@ -82,15 +86,26 @@ FTS_TABLE = "core_searchentry_fts"
 
 @dataclass(frozen=True)
 class Document:
-    """What the index stores about an object; `url` is relative to the network's root."""
+    """What the index stores about an object; `url` is relative to the network's root.
+
+    `starts_at` (a moment) or `day` (a date), and `place`, are shown with the result so that
+    objects with the same title (a group's meetings, a monthly event) can be told apart.
+    """
 
     title: str
     body: str
     url: str
     visibility: str
     group_id: int | None = None
+    starts_at: datetime.datetime | None = None
+    day: datetime.date | None = None
+    place: str = ""
 
     def __post_init__(self):
+        if self.starts_at is not None and self.day is not None:
+            raise ValueError("a document has a moment or a day, not both")
+        if self.starts_at is not None and timezone.is_naive(self.starts_at):
+            raise ValueError("starts_at must be an aware datetime")
         if self.visibility not in SearchEntry.Visibility.values:
             raise ValueError(f"unknown visibility {self.visibility!r}")
         if (self.visibility == GROUP) != (self.group_id is not None):
@@ -166,6 +181,9 @@ ENTRY_FIELDS = (
     "group_id",
     "search_title",
     "search_body",
+    "starts_at",
+    "day",
+    "place",
     "updated_at",
 )
 
@@ -180,6 +198,9 @@ def entry_fields(document: Document) -> dict:
         "group_id": document.group_id,
         "search_title": search_text(title),
         "search_body": search_text(document.body),
+        "starts_at": document.starts_at,
+        "day": document.day,
+        "place": document.place[:300],
     }
 
 
@@ -386,11 +407,22 @@ def _rows(network, matching: _Matching, *, offset: int, limit: int) -> list[Sear
 
 @dataclass(frozen=True)
 class SearchResult:
+    """One object as the results page lists it: its kind, when and where, the words marked."""
+
     entry: SearchEntry
     title: SafeString
     snippet: SafeString
     url: str
     kind: object
+    place: SafeString = SafeString("")
+
+    @property
+    def starts_at(self) -> datetime.datetime | None:
+        return self.entry.starts_at
+
+    @property
+    def day(self) -> datetime.date | None:
+        return self.entry.day
 
 
 @dataclass(frozen=True)
@@ -445,6 +477,7 @@ def search(
             snippet=snippet(entry.body, terms),
             url=root + entry.url,
             kind=_label(entry.target_type),
+            place=highlight(entry.place, terms),
         )
         for entry in rows[:per_page]
     ]

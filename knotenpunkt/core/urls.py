@@ -8,5 +8,6 @@ app_name = "core"
 
 urlpatterns = [
     path("", views.homepage, name="home"),
+    path("logo/", views.network_logo, name="logo"),
     path("workspace/search/", views_search.search_page, name="search"),
 ]

@@ -1,12 +1,17 @@
-"""Pages of the core: the list of networks, a network's homepage, health and errors."""
+"""Pages of the core: the list of networks, a network's homepage, its icon, health and errors."""
+
+import mimetypes
 
 from django.conf import settings
 from django.db import DatabaseError, connection
 from django.db.migrations.executor import MigrationExecutor
-from django.http import JsonResponse
+from django.http import FileResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
+from django.templatetags.static import static
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
 
 from .models import WorkerHeartbeat
 from .policy import public
@@ -21,6 +26,46 @@ def network_list(request):
 @public
 def homepage(request):
     return render(request, "core/homepage.html", {})
+
+
+# The icon of every page without a logo of its own (a small SVG, and the same as .ico for
+# browsers and tools that ask for /favicon.ico without reading the page).
+DEFAULT_ICON = "knotenpunkt/favicon.ico"
+# Logos are checked to be raster images on upload (core.images); serve nothing else as one.
+LOGO_TYPES = {"image/png", "image/jpeg", "image/gif", "image/webp"}
+ICON_MAX_AGE = 24 * 60 * 60
+
+
+def _default_icon():
+    response = HttpResponseRedirect(static(DEFAULT_ICON))
+    patch_cache_control(response, public=True, max_age=ICON_MAX_AGE)
+    return response
+
+
+@public
+@require_safe
+def favicon(request):
+    """`/favicon.ico`: the default icon (browsers ask for it even where a page names another)."""
+    return _default_icon()
+
+
+@public
+@require_safe
+def network_logo(request):
+    """The network's logo, the icon of its pages; the default icon when it has none or its
+    file is gone or not an image we serve, so that a page's icon is never an error."""
+    logo = request.network.logo
+    content_type = mimetypes.guess_type(logo.name)[0] if logo else None
+    if content_type not in LOGO_TYPES:
+        return _default_icon()
+    try:
+        handle = logo.storage.open(logo.name, "rb")
+    except (OSError, ValueError):  # missing on disk, or a name the storage refuses
+        return _default_icon()
+    response = FileResponse(handle, content_type=content_type)
+    # The pages link to it with the file's name as version, so a new logo is a new address.
+    patch_cache_control(response, public=True, max_age=ICON_MAX_AGE)
+    return response
 
 
 def _database_state() -> tuple[bool, bool]:

@@ -23,6 +23,7 @@ class EventCalendarConfig(AppConfig):
         periodic.register(import_tasks.import_sources_due)
         periodic.register(tasks.interrupted_work_fail)
         blocks.register(blocks.WORKSPACE, "eventcalendar/_workspace_calendar.html", order=40)
+        blocks.register(blocks.HOME, "eventcalendar/_home_events.html", order=10)
         navigation.register_main("eventcalendar:calendar", gettext_noop("Events"), order=20)
         # The kinds of entry this app writes to the audit trail (core/audit.py).
         audit_kinds_declare(CalendarAuditKind)

@@ -7,9 +7,12 @@ the entry, so an event is found in every language it is written in; saving a tra
 saves its event (services.translation_save), which re-indexes it.
 """
 
+from zoneinfo import ZoneInfo
+
 from django.db.models import prefetch_related_objects
 from django.db.models.signals import post_save
 from django.dispatch import receiver
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_scopes import scope
 
@@ -36,7 +39,24 @@ def event_document(event: Event) -> search.Document:
     else:
         url = search.network_path("eventcalendar:manage_detail", event_id=event.pk)
         visibility = search.COORDINATOR
-    return search.Document(title=event.title, body=body, url=url, visibility=visibility)
+    return search.Document(
+        title=event.title,
+        body=body,
+        url=url,
+        visibility=visibility,
+        **_when(event),
+        place=event.place_name,
+    )
+
+
+def _when(event: Event) -> dict:
+    """An all-day event has a day (in its own time zone), any other a moment. A recurring
+    event has neither: its first date, perhaps long past, would read as if it were over."""
+    if event.rrule:
+        return {}
+    if event.all_day:
+        return {"day": timezone.localtime(event.starts_at, ZoneInfo(event.time_zone)).date()}
+    return {"starts_at": event.starts_at}
 
 
 def searchable_events(network):

@@ -20,6 +20,7 @@ class KnowledgeConfig(AppConfig):
 
         blocks.register(blocks.WORKSPACE, "knowledge/_workspace_knowledge.html", order=60)
         blocks.register(blocks.GROUP, "knowledge/_group_block.html", order=20)
+        blocks.register(blocks.HOME, "knowledge/_home_pages.html", order=40)
         navigation.register_main(
             "knowledge:page_list", gettext_noop("Knowledge"), order=70, action=navigation.ANY_ROLE
         )

@@ -30,6 +30,11 @@ def pages_visible(*, network, access: Access, query: str = "", group=None) -> Qu
     )
 
 
+def public_pages(*, network) -> QuerySet:
+    """The pages anyone may read, without login: the public knowledge of the network."""
+    return pages_visible(network=network, access=Access())
+
+
 def sections_by_group(pages) -> list[dict]:
     """`pages_visible` cut into the network's section and one per group, in that order."""
     return [

@@ -42,5 +42,6 @@ urlpatterns = [
         views.document_download,
         name="document_download",
     ),
+    path("knowledge/", views.public_page_list, name="public_pages"),
     path("knowledge/<page_path:page_path>/", views.page_detail, name="page_detail"),
 ]

@@ -26,6 +26,7 @@ from .selectors import (
     page_get,
     page_revisions,
     pages_visible,
+    public_pages,
     revision_get,
     revisions_compared,
     sections_by_group,
@@ -75,6 +76,14 @@ def page_detail(request, page_path):
         "in_workspace": request.user.is_authenticated,
     }
     return render(request, "knowledge/page_detail.html", context)
+
+
+@public
+@require_GET
+def public_page_list(request):
+    """`…/knowledge/`: the pages anyone may read, for visitors who come from the home page."""
+    pages = public_pages(network=request.network)
+    return render(request, "knowledge/public_list.html", {"sections": sections_by_group(pages)})
 
 
 @requires("knowledge.view")

@@ -21,6 +21,8 @@ def meeting_document(meeting: Meeting) -> search.Document:
         ),
         url=search.network_path("meetings:detail", meeting_id=meeting.pk),
         visibility=search.NETWORK,
+        starts_at=meeting.starts_at,
+        place=meeting.place,
     )
 
 
@@ -45,15 +47,21 @@ def minutes_document(version: MinutesVersion) -> search.Document | None:
         body=search.markdown_to_text(version.text),
         url=search.network_path("meetings:minutes", meeting_id=version.meeting_id),
         visibility=search.NETWORK,
+        starts_at=version.meeting.starts_at,
     )
 
 
 def decision_document(decision: Decision) -> search.Document:
+    """The first line is the title and only the rest the body: a one-line decision would
+    otherwise show its sentence twice, as the title and again as the excerpt."""
+    text = decision.text.strip()
+    title = text.splitlines()[0][:200] if text else ""
     return search.Document(
-        title=decision.text.splitlines()[0][:200],
-        body=decision.text,
+        title=title,
+        body=text[len(title) :].strip(),
         url=search.network_path("meetings:detail", meeting_id=decision.meeting_id),
         visibility=search.NETWORK,
+        day=decision.decided_on,
     )
 
 

@@ -93,6 +93,22 @@ def meetings_list(
     )
 
 
+def next_plenary(*, network, now=None) -> Meeting | None:
+    """The plenary meeting that comes next (or is under way), unless it was cancelled: the
+    network's home page announces it."""
+    now = now or timezone.now()
+    return (
+        Meeting.objects.filter(
+            network=network,
+            kind=Meeting.Kind.PLENARY,
+            status=Meeting.Status.SCHEDULED,
+            ends_at__gt=now,
+        )
+        .order_by("starts_at", "pk")
+        .first()
+    )
+
+
 def meeting_get(*, network, meeting_id) -> Meeting:
     return get_object_or_404(
         Meeting.objects.select_related("group__network", "network").annotate(

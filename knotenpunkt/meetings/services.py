@@ -198,8 +198,8 @@ def meeting_update(*, meeting: Meeting, actor, **fields) -> Meeting:
             method=REQUEST,
             meeting=meeting,
         )
-    if "title" in changed:
-        # The minutes are found under their meeting's title.
+    if {"title", "starts_at"}.intersection(changed):
+        # The minutes are found under their meeting's title and shown with its date.
         search_index_many(current_minutes(network).filter(meeting=meeting))
     if "capacity" in changed:
         promote(meeting, meeting=meeting, network=network, actor=actor)

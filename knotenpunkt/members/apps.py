@@ -23,7 +23,7 @@ class MembersConfig(AppConfig):
         from .models import AgreementVersion, OrganisationKind
 
         periodic.register(tasks.import_jobs_tidy_task)
-        blocks.register(blocks.HOME, "members/_home_members.html", order=10)
+        blocks.register(blocks.HOME, "members/_home_members.html", order=30)
         navigation.register_main("members:directory", gettext_noop("Members"), order=30)
         navigation.register_main(
             "members:workspace", gettext_noop("Workspace"), order=40, action=navigation.ANY_ROLE

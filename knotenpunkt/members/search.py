@@ -26,6 +26,7 @@ def organisation_document(organisation: Organisation) -> search.Document:
         body="\n".join(fact for fact in facts if fact),
         url=search.network_path("members:organisation_detail", organisation_id=organisation.pk),
         visibility=search.COORDINATOR,
+        place=organisation.city,
     )
 
 

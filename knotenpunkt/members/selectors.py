@@ -312,6 +312,12 @@ def organisations_without_current_signature(*, network, version=None) -> QuerySe
     )
 
 
+def members_count(*, network) -> int:
+    """How many organisations are members now (listed in the directory or not): one number,
+    which names nobody, for the network's home page."""
+    return Organisation.objects.filter(network=network).filter(Exists(_open_membership())).count()
+
+
 def public_directory(*, network, query: str = "", kind: str = "") -> QuerySet:
     """Current members that agreed to be listed; only organisation data, nobody's personal data."""
     organisations = Organisation.objects.filter(network=network, public_listing=True).filter(

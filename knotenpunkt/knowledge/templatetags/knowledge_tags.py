@@ -3,7 +3,7 @@
 from django import template
 
 from ..rules import access_for
-from ..selectors import documents_visible, pages_visible
+from ..selectors import documents_visible, pages_visible, public_pages
 
 register = template.Library()
 
@@ -17,3 +17,9 @@ def knowledge_of_group(context, group):
         "pages": list(pages_visible(network=request.network, access=access, group=group)),
         "documents": list(documents_visible(network=request.network, access=access, group=group)),
     }
+
+
+@register.simple_tag(takes_context=True)
+def public_pages_first(context, limit=5):
+    """The first public pages (the network's home page links to the list of all of them)."""
+    return {"pages": list(public_pages(network=context["request"].network)[:limit])}

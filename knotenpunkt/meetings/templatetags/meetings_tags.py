@@ -65,3 +65,11 @@ def records_of_group(group):
     from ..selectors import group_records
 
     return group_records(group=group)
+
+
+@register.simple_tag(takes_context=True)
+def next_plenary(context):
+    """The next plenary meeting (the network's home page)."""
+    from ..selectors import next_plenary
+
+    return next_plenary(network=context["request"].network)

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('core', '0007_audit_changes_and_network_settings'),
+        ('core', '0008_searchentry_when_and_where'),
     ]
 
     operations = [
