@@ -211,6 +211,8 @@ def meeting_cancel(*, meeting: Meeting, actor, reason: str = "") -> Meeting:
     network = meeting.network
     if meeting.is_cancelled:
         raise DomainError(_("This meeting is cancelled already."))
+    if meeting.has_ended:
+        raise DomainError(_("This meeting is over; it can no longer be cancelled."))
     _cancel(meeting, network=network, meeting=meeting)
     for session in meeting.sessions.filter(status=Meeting.Status.SCHEDULED):
         session.meeting, session.network = meeting, network
@@ -311,6 +313,8 @@ def cafe_session_cancel(*, session: CafeSession, actor) -> CafeSession:
     session = lock(session)
     if session.is_cancelled:
         raise DomainError(_("This session is cancelled already."))
+    if session.has_ended:
+        raise DomainError(_("This session is over; it can no longer be cancelled."))
     _cancel(session, network=network, meeting=meeting)
     audit_record(
         network=network,
