@@ -118,8 +118,10 @@ RULES = [
     ("meeting capacity", _meeting_form, _meeting, "capacity", [0, -3, 100_001, 10**30]),
     (
         "session capacity",
-        lambda network: lambda data: CafeSessionForm(
-            data, meeting=MeetingFactory(network=network, starts_at=START, ends_at=END)
+        lambda network: (
+            lambda data: CafeSessionForm(
+                data, meeting=MeetingFactory(network=network, starts_at=START, ends_at=END)
+            )
         ),
         _session,
         "capacity",
