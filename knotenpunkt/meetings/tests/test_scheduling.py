@@ -145,6 +145,8 @@ def test_the_page_says_the_plenary_registration_came_with_the_session(plenary, c
     network = plenary.network
     session = CafeSessionFactory(meeting=plenary, **hours(15, 16))
     person = PersonFactory(network=network, full_name="Olga Teilnehmerin")
+    page = coordinator_client.get(url(network, "session", session_id=session.pk)).content.decode()
+    assert "also registers the person for the plenary meeting" in page
     response = coordinator_client.post(
         url(network, "session_register", session_id=session.pk), {"person": person.pk}, follow=True
     )
