@@ -104,6 +104,8 @@ class Checks:
         try:
             return check(*args, **kwargs)
         except DomainError as error:
+            if type(error) is not DomainError:
+                raise  # a refused permission or import is no field's rule: it stops at once
             self.errors.extend(error.errors)
             return None
 
@@ -128,6 +130,8 @@ def all_checks():
     try:
         yield checks
     except DomainError as error:
+        if type(error) is not DomainError:
+            raise
         # A rule the block raised itself joins those found before it.
         checks.errors.extend(error.errors)
     checks.raise_errors()

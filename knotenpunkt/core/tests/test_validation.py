@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import FieldDoesNotExist
 from django.utils import translation
 
-from knotenpunkt.core.errors import DomainError
+from knotenpunkt.core.errors import DomainError, PermissionDenied
 from knotenpunkt.core.models import Network
 from knotenpunkt.core.testing import refused
 from knotenpunkt.core.validation import all_checks, check_lengths, check_required, check_web_link
@@ -58,3 +58,12 @@ def test_all_checks_raises_nothing_when_every_rule_holds():
     with all_checks() as check:
         assert check(check_required, " Plenum ", field="title") == "Plenum"
         assert not check.failed("title")
+
+
+def test_a_refused_permission_is_not_collected_as_a_fields_rule():
+    def forbidden(value, *, field):
+        raise PermissionDenied("Coordinators only.")
+
+    with pytest.raises(PermissionDenied), all_checks() as check:
+        check(check_required, "", field="title")
+        check(forbidden, "x", field="title")
