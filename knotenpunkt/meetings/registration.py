@@ -160,12 +160,21 @@ def session_register(*, session: CafeSession, person, actor, organisation=None) 
         registered_now = True
     else:
         registered_now = False
-    if plenary.status != CONFIRMED:
-        # Raised inside the transaction: a waiting-list place taken just now is undone too.
+    if plenary.status != CONFIRMED and registered_now:
+        # Raised inside the transaction: the waiting-list place taken just now is undone too.
         raise DomainError(
             _(
                 "%(name)s has no seat at the plenary meeting yet (it is full). Register for the "
                 "plenary first; a café session can be booked once the seat is confirmed."
+            )
+            % {"name": person.display_name},
+            field="person",
+        )
+    if plenary.status != CONFIRMED:
+        raise DomainError(
+            _(
+                "%(name)s is on the waiting list of the plenary meeting; a café session can be "
+                "booked once the plenary seat is confirmed."
             )
             % {"name": person.display_name},
             field="person",

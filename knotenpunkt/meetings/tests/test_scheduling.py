@@ -139,6 +139,16 @@ def test_without_a_plenary_seat_the_cafe_booking_is_refused_and_nothing_kept(ple
     with refused(PLENARY_FULL, field="person"):
         services.session_register(session=session, person=person, actor=coordinator)
     assert not Registration.objects.filter(person=person).exists()
+    # Who waits for a plenary seat already hears so, and keeps the place.
+    waiting = services.meeting_register(meeting=plenary, person=person, actor=coordinator)
+    rule = (
+        "%(name)s is on the waiting list of the plenary meeting; a café session can be "
+        "booked once the plenary seat is confirmed."
+    )
+    with refused(rule, field="person"):
+        services.session_register(session=session, person=person, actor=coordinator)
+    assert list(Registration.objects.filter(person=person)) == [waiting]
+    assert waiting.status == WAITLISTED
 
 
 def test_the_page_says_the_plenary_registration_came_with_the_session(plenary, coordinator_client):
