@@ -133,6 +133,36 @@ def test_coordinator_plans_a_plenary_with_three_cafe_sessions(
     assert_no_horizontal_scroll(page)
 
 
+def test_the_planning_form_shows_every_error_at_once_and_a_past_date_needs_confirmation(
+    network, coordinator, page
+):
+    login(page, coordinator.email, PASSWORD)
+    page.goto(f"{MEETINGS}add/")
+    page.select_option("select[name=kind]", Meeting.Kind.PLENARY)
+    page.fill("input[name=starts_at]", "2019-05-14T17:00")  # in the past, and no title
+    page.fill("input[name=ends_at]", "2019-05-14T16:00")  # ends before it starts
+    submit(page)
+    links = page.locator(".error-summary a").evaluate_all("links => links.map(a => a.hash)")
+    assert links == ["#id_title", "#id_starts_at", "#id_ends_at"]
+    assert (
+        translated("Add a past meeting (for the records)", "de")
+        in page.locator("#id_starts_at_error").inner_text()
+    )
+    assert_accessible(page)
+    assert_no_horizontal_scroll(page)
+
+    page.fill("input[name=title]", "Plenum 2019 (nachgetragen)")
+    page.fill("input[name=ends_at]", "2019-05-14T20:00")
+    page.check("input[name=past_confirmed]")
+    submit(page)
+    meeting = Meeting.objects.get()
+    assert page.url.endswith(f"{MEETINGS}{meeting.pk}/"), page.url
+    assert meeting.starts_at.year == 2019
+    # A meeting that is over offers neither cancelling nor registering.
+    assert page.locator(f"main a[href='{MEETINGS}{meeting.pk}/cancel/']").count() == 0
+    assert page.locator(f"main form[action='{MEETINGS}{meeting.pk}/register/']").count() == 0
+
+
 # (2) Registration and the waiting list ----------------------------------------------------------
 
 

@@ -7,7 +7,34 @@ They live in core so that an app's forms never import another app's forms
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from knotenpunkt.core.errors import DomainError
 from knotenpunkt.core.languages import parse_language_codes
+
+
+def add_domain_error(form, error: DomainError) -> None:
+    """Every broken rule of a service's error at the field it names (others above the form)."""
+    for field, message in error.errors:
+        form.add_error(field if field in form.fields else None, message)
+
+
+class CheckedForm(forms.Form):
+    """A form that also runs its service's checks on what it could read, so that the page
+    shows the service's refusals together with the form's own errors, not one after the other.
+
+    `service_checks(data)` gets the cleaned values (a field the form refused is missing) and
+    raises a DomainError with every broken rule; the service runs the same checks when it saves.
+    """
+
+    def service_checks(self, data: dict) -> None:
+        """Raise a DomainError (with `DomainError.several`) for the rules `data` breaks."""
+
+    def clean(self):
+        data = super().clean()
+        try:
+            self.service_checks(data)
+        except DomainError as error:
+            add_domain_error(self, error)
+        return data
 
 
 class DateInput(forms.DateInput):

@@ -6,6 +6,7 @@ an import is held to the rule as much as a form. Forms attach the same rules wit
 """
 
 from collections.abc import Callable
+from contextlib import contextmanager
 from urllib.parse import urlsplit
 
 from django.core.exceptions import ValidationError
@@ -48,13 +49,16 @@ def check_length(value: str, *, field: str | None, max_length: int | None) -> st
 
 
 def check_lengths(model, values: dict) -> dict:
-    """Each text among `values` ({column name: value}) fits its column of `model`: the first
-    that does not is refused as `check_length` refuses it, naming its field. Other values and
-    choices (whose own rule refuses anything not offered) are left alone. Returns `values`."""
-    for name, value in values.items():
-        column = model._meta.get_field(name)
-        if isinstance(value, str) and isinstance(column, models.CharField) and not column.choices:
-            check_length(value, field=name, max_length=column.max_length)
+    """Each text among `values` ({column name: value}) fits its column of `model`: every one
+    that does not is refused as `check_length` refuses it, naming its field (all in one error).
+    Other values and choices (whose own rule refuses anything not offered) are left alone.
+    Returns `values`."""
+    with all_checks() as check:
+        for name, value in values.items():
+            column = model._meta.get_field(name)
+            text = isinstance(value, str) and isinstance(column, models.CharField)
+            if text and not column.choices:
+                check(check_length, value, field=name, max_length=column.max_length)
     return values
 
 
@@ -83,6 +87,54 @@ def check_email(value: str, *, field: str | None) -> str:
     except ValidationError:
         raise DomainError(_("Enter a valid email address."), field=field) from None
     return value
+
+
+class Checks:
+    """Runs a service's checks one after the other and keeps every broken rule.
+
+    Used through `all_checks()`: a service that checks several fields reports all their
+    problems in one DomainError, so the page shows them together (docs/decisions/0020-*.md).
+    """
+
+    def __init__(self):
+        self.errors: list[tuple[str | None, object]] = []
+
+    def __call__(self, check: Callable, *args, **kwargs):
+        """`check(*args, **kwargs)`'s result, or None when it refused (its errors are kept)."""
+        try:
+            return check(*args, **kwargs)
+        except DomainError as error:
+            if type(error) is not DomainError:
+                raise  # a refused permission or import is no field's rule: it stops at once
+            self.errors.extend(error.errors)
+            return None
+
+    def refuse(self, message, *, field: str | None) -> None:
+        """Keep a broken rule the service found itself."""
+        self.errors.append((field, message))
+
+    def failed(self, *fields: str | None) -> bool:
+        """Whether any of `fields` was refused already (a later check on it would only repeat)."""
+        return any(field in fields for field, _message in self.errors)
+
+    def raise_errors(self) -> None:
+        if self.errors:
+            raise DomainError.several(self.errors)
+
+
+@contextmanager
+def all_checks():
+    """`with all_checks() as check: value = check(check_required, value, field="title")`:
+    every check runs, and leaving the block raises one DomainError with every broken rule."""
+    checks = Checks()
+    try:
+        yield checks
+    except DomainError as error:
+        if type(error) is not DomainError:
+            raise
+        # A rule the block raised itself joins those found before it.
+        checks.errors.extend(error.errors)
+    checks.raise_errors()
 
 
 def form_validator(check: Callable) -> Callable:

@@ -11,17 +11,17 @@ from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 
 from .errors import DomainError
+from .forms import add_domain_error
 
 PAGE_SIZE = 25
 
 
 def attempt(form, call):
-    """Run a service; a broken rule becomes an error on the field it names (None on failure)."""
+    """Run a service; each broken rule becomes an error on the field it names (None on failure)."""
     try:
         return call()
     except DomainError as error:
-        field = error.field if error.field in form.fields else None
-        form.add_error(field, error.message)
+        add_domain_error(form, error)
         return None
 
 

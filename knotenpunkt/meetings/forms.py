@@ -6,13 +6,21 @@ Dates and times are entered in the network's time zone (the middleware activates
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from knotenpunkt.core.forms import CheckedForm
 from knotenpunkt.core.validation import max_length_of, validate_web_link
 from knotenpunkt.members.selectors import persons_for_choice
 from knotenpunkt.workinggroups.selectors import groups_for_choice, organisations_for_choice
 
 from .models import ActionItem, CafeSession, Meeting
 from .selectors import PAST, UPCOMING
-from .validation import POSITION_MAX, validate_capacity, validate_position
+from .validation import (
+    POSITION_MAX,
+    check_meeting,
+    check_session,
+    same_minute,
+    validate_capacity,
+    validate_position,
+)
 
 
 class DateInput(forms.DateInput):
@@ -40,7 +48,10 @@ def _person_field(queryset, *, label, required=True) -> forms.ModelChoiceField:
     return field
 
 
-class MeetingForm(forms.Form):
+class MeetingForm(CheckedForm):
+    """A meeting to plan (`current_start` None) or to change; the service's rules show with
+    the form's own errors (core/forms.py: CheckedForm)."""
+
     kind = forms.ChoiceField(label=_("Kind"), choices=Meeting.Kind.choices)
     group = forms.ModelChoiceField(label=_("Working group"), queryset=None, required=False)
     title = forms.CharField(label=_("Title"), max_length=200)
@@ -72,9 +83,18 @@ class MeetingForm(forms.Form):
     registration_deadline = forms.DateTimeField(
         label=_("Registration deadline"), widget=DateTimeInput, required=False
     )
+    past_confirmed = forms.BooleanField(
+        label=_("Add a past meeting (for the records)"),
+        required=False,
+        help_text=_("Only for a meeting that has taken place: its date may then be in the past."),
+    )
 
-    def __init__(self, *args, groups, lead_only: bool = False, **kwargs):
+    def __init__(
+        self, *args, network, groups, lead_only: bool = False, current_start=None, **kwargs
+    ):
         super().__init__(*args, **kwargs)
+        self.network = network
+        self.current_start = current_start
         self.fields["group"].queryset = groups
         if lead_only:
             # Leads plan their own groups' meetings, never plenaries.
@@ -83,8 +103,18 @@ class MeetingForm(forms.Form):
             ]
             self.fields["group"].required = True
 
+    def service_checks(self, data: dict) -> None:
+        values = {name: value for name, value in data.items() if name != "past_confirmed"}
+        unchanged = self.current_start is not None and same_minute(
+            data.get("starts_at"), self.current_start
+        )
+        past_confirmed = bool(data.get("past_confirmed")) or unchanged
+        check_meeting(self.network, values, past_confirmed=past_confirmed)
 
-class CafeSessionForm(forms.Form):
+
+class CafeSessionForm(CheckedForm):
+    """A café session of `meeting`; the service's rules show with the form's own errors."""
+
     kind = forms.ChoiceField(label=_("Kind"), choices=CafeSession.Kind.choices)
     title = forms.CharField(label=_("Title"), max_length=200)
     description = forms.CharField(label=_("Description"), widget=forms.Textarea, required=False)
@@ -102,9 +132,15 @@ class CafeSessionForm(forms.Form):
         help_text=_("Leave empty for no limit."),
     )
 
-    def __init__(self, *args, network, **kwargs):
+    def __init__(self, *args, meeting, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["host_organisation"].queryset = organisations_for_choice(network=network)
+        self.meeting = meeting
+        self.fields["host_organisation"].queryset = organisations_for_choice(
+            network=meeting.network
+        )
+
+    def service_checks(self, data: dict) -> None:
+        check_session(self.meeting, dict(data))
 
 
 class CancelForm(forms.Form):

@@ -5,6 +5,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from knotenpunkt.core.models import NetworkScopedModel
@@ -63,6 +64,11 @@ class Meeting(NetworkScopedModel):
     @property
     def is_cancelled(self) -> bool:
         return self.status == self.Status.CANCELLED
+
+    @property
+    def has_ended(self) -> bool:
+        """Over: it can no longer be cancelled or registered for."""
+        return self.ends_at <= timezone.now()
 
 
 class AgendaItem(NetworkScopedModel):
@@ -128,6 +134,10 @@ class CafeSession(NetworkScopedModel):
     @property
     def is_cancelled(self) -> bool:
         return self.status == Meeting.Status.CANCELLED
+
+    @property
+    def has_ended(self) -> bool:
+        return self.ends_at <= timezone.now()
 
 
 class Registration(NetworkScopedModel):

@@ -16,7 +16,7 @@ from knotenpunkt.core.services import audit_record
 from .ical import CANCEL, REQUEST
 from .mail import mail_person
 from .models import CafeSession, Meeting, Registration
-from .selectors import current_organisation
+from .selectors import current_organisation, registration_of
 from .writes import actor_or_none, lock, registrations_of, when
 
 CONFIRMED = Registration.Status.CONFIRMED
@@ -38,6 +38,42 @@ def _check_open(meeting: Meeting, item) -> None:
         )
 
 
+def _check_no_overlap(session: CafeSession, person) -> None:
+    """One person, one café session at a time: a seat or a waiting-list place (which may
+    become a seat) in another session of the same time is refused. Sessions lie inside their
+    meeting, whose row `_register` locks first, so two bookings at once cannot both pass."""
+    clash = (
+        Registration.objects.filter(
+            network=session.network,
+            person=person,
+            session__starts_at__lt=session.ends_at,
+            session__ends_at__gt=session.starts_at,
+        )
+        .exclude(session=session)
+        .exclude(status=CANCELLED)
+        .exclude(session__status=Meeting.Status.CANCELLED)
+        .exclude(meeting__status=Meeting.Status.CANCELLED)
+        .select_related("session")
+        .first()
+    )
+    if clash is not None:
+        other = clash.session
+        raise DomainError(
+            _(
+                "%(name)s is booked for “%(title)s” at the same time (%(start)s to %(end)s). "
+                "One person can take part in one café session at a time: cancel that booking "
+                "first, or choose a session at another time."
+            )
+            % {
+                "name": person.display_name,
+                "title": other.title,
+                "start": when(other.starts_at, session.network),
+                "end": when(other.ends_at, session.network),
+            },
+            field="person",
+        )
+
+
 def _register(*, item, meeting: Meeting, person, actor, organisation) -> Registration:
     network = meeting.network
     if person.network_id != network.pk or person.is_erased:
@@ -53,6 +89,8 @@ def _register(*, item, meeting: Meeting, person, actor, organisation) -> Registr
             % {"name": person.display_name, "status": active.get_status_display()},
             field="person",
         )
+    if item is not meeting:
+        _check_no_overlap(locked, person)
     confirmed = registrations_of(locked).filter(status=CONFIRMED).count()
     has_seat = locked.capacity is None or confirmed < locked.capacity
     registration = Registration.objects.create(
@@ -105,15 +143,47 @@ def meeting_register(*, meeting: Meeting, person, actor, organisation=None) -> R
 
 @transaction.atomic
 def session_register(*, session: CafeSession, person, actor, organisation=None) -> Registration:
-    """A seat in a café session, or a place on its waiting list when it is full."""
+    """A seat in a café session, or a place on its waiting list when it is full.
+
+    The café is part of the plenary: whoever books a session and is not registered for the
+    plenary is registered for it too (`plenary_registered` on the result says so). Without
+    a confirmed plenary seat the booking is refused, as the session would be no use.
+    """
+    meeting = session.meeting
     require_actor(actor, session.network, "meetings.register", session)
-    return _register(
-        item=session,
-        meeting=session.meeting,
-        person=person,
-        actor=actor,
-        organisation=organisation,
+    require_actor(actor, meeting.network, "meetings.register", meeting)
+    plenary = registration_of(meeting=meeting, person=person)
+    if plenary is None:
+        plenary = _register(
+            item=meeting, meeting=meeting, person=person, actor=actor, organisation=organisation
+        )
+        registered_now = True
+    else:
+        registered_now = False
+    if plenary.status != CONFIRMED and registered_now:
+        # Raised inside the transaction: the waiting-list place taken just now is undone too.
+        raise DomainError(
+            _(
+                "%(name)s has no seat at the plenary meeting yet (it is full). Register for the "
+                "plenary first; a café session can be booked once the seat is confirmed."
+            )
+            % {"name": person.display_name},
+            field="person",
+        )
+    if plenary.status != CONFIRMED:
+        raise DomainError(
+            _(
+                "%(name)s is on the waiting list of the plenary meeting; a café session can be "
+                "booked once the plenary seat is confirmed."
+            )
+            % {"name": person.display_name},
+            field="person",
+        )
+    registration = _register(
+        item=session, meeting=meeting, person=person, actor=actor, organisation=organisation
     )
+    registration.plenary_registered = registered_now
+    return registration
 
 
 def promote(item, *, meeting: Meeting, network, actor) -> list[Registration]:

@@ -15,7 +15,7 @@ from knotenpunkt.core.errors import DomainError
 from knotenpunkt.core.policy import require_actor
 from knotenpunkt.core.search import search_index_many
 from knotenpunkt.core.services import audit_record
-from knotenpunkt.core.validation import check_lengths, check_required, check_web_link, max_length_of
+from knotenpunkt.core.validation import all_checks, check_lengths, check_required
 
 from .ical import CANCEL, REQUEST
 from .mail import mail_person
@@ -38,7 +38,7 @@ from .registration import (  # noqa: F401  (part of this module's interface)
     session_register,
 )
 from .search import current_minutes
-from .validation import check_capacity, check_position, check_slot
+from .validation import check_meeting, check_position, check_session, same_minute
 from .writes import lock, registrations_of, when
 
 MEETING_FIELDS = (
@@ -70,31 +70,6 @@ CONFIRMED = Registration.Status.CONFIRMED
 WAITLISTED = Registration.Status.WAITLISTED
 
 
-def _check_meeting(network, data: dict) -> None:
-    data["title"] = check_required(data["title"], field="title")
-    check_slot(data["starts_at"], data["ends_at"])
-    check_capacity(data["capacity"])
-    data["online_link"] = check_web_link(
-        data["online_link"], field="online_link", max_length=max_length_of(Meeting, "online_link")
-    )
-    check_lengths(Meeting, data)
-    deadline = data["registration_deadline"]
-    if deadline is not None and deadline > data["starts_at"]:
-        raise DomainError(
-            _("The registration deadline cannot be after the start of the meeting."),
-            field="registration_deadline",
-        )
-    group = data["group"]
-    if group is not None and group.network_id != network.pk:
-        raise DomainError(_("Choose a working group of this network."), field="group")
-    if data["kind"] == Meeting.Kind.WORKING_GROUP and group is None:
-        raise DomainError(_("Choose the working group that meets."), field="group")
-    if data["kind"] == Meeting.Kind.PLENARY and group is not None:
-        raise DomainError(
-            _("A plenary meeting belongs to the whole network, not to one group."), field="group"
-        )
-
-
 # Meetings --------------------------------------------------------------------------------
 
 
@@ -113,7 +88,9 @@ def meeting_create(
     online_link: str = "",
     capacity: int | None = None,
     registration_deadline=None,
+    past_confirmed: bool = False,
 ) -> Meeting:
+    """Plan a meeting; one that starts in the past only with `past_confirmed` (for the records)."""
     require_actor(actor, network, "meetings.plan" if group else "meetings.manage", group)
     data = {
         "kind": kind,
@@ -127,7 +104,7 @@ def meeting_create(
         "capacity": capacity,
         "registration_deadline": registration_deadline,
     }
-    _check_meeting(network, data)
+    check_meeting(network, data, past_confirmed=past_confirmed)
     meeting = Meeting.objects.create(network=network, **data)
     audit_record(
         network=network,
@@ -165,8 +142,12 @@ def _apply(item, data: dict) -> dict:
 
 
 @transaction.atomic
-def meeting_update(*, meeting: Meeting, actor, **fields) -> Meeting:
-    """Change a meeting; confirmed registrants get the updated invitation, freed seats fill up."""
+def meeting_update(*, meeting: Meeting, actor, past_confirmed: bool = False, **fields) -> Meeting:
+    """Change a meeting; confirmed registrants get the updated invitation, freed seats fill up.
+
+    Moving the start into the past needs `past_confirmed`; a past meeting whose start stays
+    can be corrected for the records without it.
+    """
     require_actor(actor, meeting.network, "meetings.manage", meeting)
     unknown = set(fields) - set(MEETING_FIELDS)
     if unknown:
@@ -176,9 +157,11 @@ def meeting_update(*, meeting: Meeting, actor, **fields) -> Meeting:
     if meeting.is_cancelled:
         raise DomainError(_("A cancelled meeting cannot be changed."))
     data = {name: getattr(meeting, name) for name in MEETING_FIELDS} | fields
-    _check_meeting(network, data)
-    if data["kind"] != Meeting.Kind.PLENARY and meeting.sessions.exists():
-        raise DomainError(_("Only a plenary meeting has café sessions."), field="kind")
+    with all_checks() as check:
+        past_confirmed = past_confirmed or same_minute(data["starts_at"], meeting.starts_at)
+        check(check_meeting, network, data, past_confirmed=past_confirmed)
+        if data["kind"] != Meeting.Kind.PLENARY and meeting.sessions.exists():
+            check.refuse(_("Only a plenary meeting has café sessions."), field="kind")
     changed = _apply(meeting, data)
     meeting.save()
     audit_record(
@@ -228,6 +211,8 @@ def meeting_cancel(*, meeting: Meeting, actor, reason: str = "") -> Meeting:
     network = meeting.network
     if meeting.is_cancelled:
         raise DomainError(_("This meeting is cancelled already."))
+    if meeting.has_ended:
+        raise DomainError(_("This meeting is over; it can no longer be cancelled."))
     _cancel(meeting, network=network, meeting=meeting)
     for session in meeting.sessions.filter(status=Meeting.Status.SCHEDULED):
         session.meeting, session.network = meeting, network
@@ -243,29 +228,6 @@ def meeting_cancel(*, meeting: Meeting, actor, reason: str = "") -> Meeting:
 
 
 # Café sessions ---------------------------------------------------------------------------
-
-
-def _check_session(meeting: Meeting, data: dict) -> None:
-    if meeting.kind != Meeting.Kind.PLENARY:
-        raise DomainError(_("Café sessions belong to plenary meetings."))
-    if meeting.is_cancelled:
-        raise DomainError(_("This meeting has been cancelled."))
-    data["title"] = check_required(data["title"], field="title")
-    check_lengths(CafeSession, data)
-    check_slot(data["starts_at"], data["ends_at"])
-    check_capacity(data["capacity"])
-    if data["starts_at"] < meeting.starts_at or data["ends_at"] > meeting.ends_at:
-        raise DomainError(
-            _("The session must take place during the meeting (%(start)s to %(end)s).")
-            % {
-                "start": when(meeting.starts_at, meeting.network),
-                "end": when(meeting.ends_at, meeting.network),
-            },
-            field="starts_at",
-        )
-    host = data["host_organisation"]
-    if host is not None and host.network_id != meeting.network_id:
-        raise DomainError(_("Choose an organisation of this network."), field="host_organisation")
 
 
 @transaction.atomic
@@ -293,7 +255,7 @@ def cafe_session_create(
         "ends_at": ends_at,
         "capacity": capacity,
     }
-    _check_session(meeting, data)
+    check_session(meeting, data)
     session = CafeSession.objects.create(network=meeting.network, meeting=meeting, **data)
     audit_record(
         network=meeting.network,
@@ -317,7 +279,7 @@ def cafe_session_update(*, session: CafeSession, actor, **fields) -> CafeSession
     if session.is_cancelled:
         raise DomainError(_("A cancelled session cannot be changed."))
     data = {name: getattr(session, name) for name in SESSION_FIELDS} | fields
-    _check_session(meeting, data)
+    check_session(meeting, data)
     changed = _apply(session, data)
     session.save()
     audit_record(
@@ -351,6 +313,8 @@ def cafe_session_cancel(*, session: CafeSession, actor) -> CafeSession:
     session = lock(session)
     if session.is_cancelled:
         raise DomainError(_("This session is cancelled already."))
+    if session.has_ended:
+        raise DomainError(_("This session is over; it can no longer be cancelled."))
     _cancel(session, network=network, meeting=meeting)
     audit_record(
         network=network,

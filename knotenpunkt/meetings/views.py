@@ -147,11 +147,18 @@ def meeting_detail(request, meeting_id):
 # Planning --------------------------------------------------------------------------------
 
 
-def _meeting_form(request, *, initial=None, active_only=True):
+def _meeting_form(request, *, initial=None, meeting=None):
     network = request.network
     lead_only = not can(request.user, network, "meetings.manage")
-    groups = groups_for_meetings(user=request.user, network=network, active_only=active_only)
-    return MeetingForm(request.POST or None, groups=groups, lead_only=lead_only, initial=initial)
+    groups = groups_for_meetings(user=request.user, network=network, active_only=meeting is None)
+    return MeetingForm(
+        request.POST or None,
+        network=network,
+        groups=groups,
+        lead_only=lead_only,
+        initial=initial,
+        current_start=meeting.starts_at if meeting else None,
+    )
 
 
 @requires("meetings.plan")
@@ -182,7 +189,7 @@ def meeting_create(request):
 def meeting_edit(request, meeting_id, obj):
     meeting = obj
     initial = {name: getattr(meeting, name) for name in services.MEETING_FIELDS}
-    form = _meeting_form(request, initial=initial, active_only=False)
+    form = _meeting_form(request, initial=initial, meeting=meeting)
     return meeting_form_flow(
         request,
         form,
@@ -275,10 +282,9 @@ def agenda_delete(request, agenda_item_id, obj):
 
 @requires("meetings.manage", obj=meeting_of_url)
 def session_create(request, meeting_id, obj):
-    network = request.network
     meeting = obj
     initial = {"starts_at": meeting.starts_at, "ends_at": meeting.ends_at}
-    form = CafeSessionForm(request.POST or None, network=network, initial=initial)
+    form = CafeSessionForm(request.POST or None, meeting=meeting, initial=initial)
     return meeting_form_flow(
         request,
         form,
@@ -313,7 +319,7 @@ def session_detail(request, session_id):
 def session_edit(request, session_id, obj):
     network, session = request.network, obj
     initial = {name: getattr(session, name) for name in services.SESSION_FIELDS}
-    form = CafeSessionForm(request.POST or None, network=network, initial=initial)
+    form = CafeSessionForm(request.POST or None, meeting=session.meeting, initial=initial)
     return form_flow(
         request,
         form,
@@ -355,7 +361,18 @@ def _register(request, *, meeting, item, back_url, register):
     )
 
     def message(registration):
-        if registration.status == registration.Status.CONFIRMED:
+        confirmed = registration.status == registration.Status.CONFIRMED
+        if getattr(registration, "plenary_registered", False):
+            # Booking a café session registered for the plenary too (services.session_register).
+            text = (
+                _("%(name)s is registered for the café session and for the plenary meeting.")
+                if confirmed
+                else _(
+                    "%(name)s is registered for the plenary meeting and on the waiting list of "
+                    "the café session; a free seat will be offered by mail."
+                )
+            )
+        elif confirmed:
             text = _("%(name)s is registered.")
         else:
             text = _("%(name)s is on the waiting list; a free seat will be offered by mail.")

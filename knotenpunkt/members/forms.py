@@ -1,9 +1,9 @@
-"""Forms of the member pages. They parse input; the rules live in services.py."""
+"""Forms of the member pages. They parse input; the rules live in validation.py and services.py."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from knotenpunkt.core.forms import DateInput, LanguagesField, NetworkForm
+from knotenpunkt.core.forms import CheckedForm, DateInput, LanguagesField, NetworkForm
 from knotenpunkt.core.validation import EMAIL_MAX, max_length_of, validate_web_link
 
 from .models import KNOWN_CONTACT_ROLES, MAIN_CONTACT, Organisation
@@ -20,6 +20,7 @@ from .selectors import (
     persons_for_choice,
     speaks_for_an_organisation,
 )
+from .validation import check_organisation
 
 # Organisations ---------------------------------------------------------------------------
 
@@ -47,7 +48,10 @@ class OrganisationProfileForm(forms.Form):
     )
 
 
-class OrganisationForm(NetworkForm, OrganisationProfileForm):
+class OrganisationForm(CheckedForm, NetworkForm, OrganisationProfileForm):
+    """An organisation the coordinator adds (`organisation` None) or changes; the service's
+    rules (a name that exists already) show with the form's own errors."""
+
     name = forms.CharField(label=_("Name"), max_length=200)
     kind = forms.ModelChoiceField(label=_("Kind"), queryset=None, empty_label=None)
     trusted = forms.BooleanField(
@@ -57,9 +61,14 @@ class OrganisationForm(NetworkForm, OrganisationProfileForm):
 
     field_order = ["name", "kind"]
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, organisation=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.organisation = organisation
         self.fields["kind"].queryset = kinds_list(network=self.network)
+
+    def service_checks(self, data: dict) -> None:
+        values = {name: value for name, value in data.items() if name != "joined_on"}
+        check_organisation(self.network, values, current=self.organisation)
 
 
 class OrganisationCreateForm(OrganisationForm):

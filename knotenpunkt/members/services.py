@@ -16,7 +16,6 @@ from knotenpunkt.accounts.services import invitation_create, role_grant, role_re
 from knotenpunkt.core.audit import field_changes
 from knotenpunkt.core.dates import short_date
 from knotenpunkt.core.errors import DomainError
-from knotenpunkt.core.languages import parse_language_codes
 from knotenpunkt.core.policy import require_actor
 from knotenpunkt.core.services import audit_record
 from knotenpunkt.core.validation import (
@@ -24,7 +23,6 @@ from knotenpunkt.core.validation import (
     check_length,
     check_lengths,
     check_required,
-    check_web_link,
     max_length_of,
 )
 
@@ -45,6 +43,7 @@ from .models import (
     Person,
 )
 from .selectors import has_member_access, speaks_for_an_organisation
+from .validation import check_contact, check_languages, check_organisation
 
 ORGANISATION_FIELDS = (
     "name",
@@ -61,18 +60,6 @@ ORGANISATION_FIELDS = (
     "trusted",
 )
 PERSON_FIELDS = ("full_name", "email", "phone", "languages", "contact_consent")
-WEBSITE_MAX = max_length_of(Organisation, "website")
-
-
-def _languages(value, *, field: str = "languages") -> list[str]:
-    try:
-        return parse_language_codes(value)
-    except ValueError as error:
-        raise DomainError(
-            _("These are not language codes (use codes like de, tr, ar): %(codes)s")
-            % {"codes": error},
-            field=field,
-        ) from None
 
 
 def _lock(organisation: Organisation) -> None:
@@ -81,22 +68,6 @@ def _lock(organisation: Organisation) -> None:
 
 
 # Organisations ---------------------------------------------------------------------------
-
-
-def _check_kind(network, kind: OrganisationKind) -> None:
-    if kind is None or kind.network_id != network.pk:
-        raise DomainError(_("Choose a kind of organisation of this network."), field="kind")
-
-
-def _check_unique_organisation(network, name: str, city: str, *, exclude_pk=None) -> None:
-    clash = Organisation.objects.filter(network=network, name__iexact=name, city__iexact=city)
-    if exclude_pk is not None:
-        clash = clash.exclude(pk=exclude_pk)
-    if clash.exists():
-        raise DomainError(
-            _("An organisation with this name exists already in %(city)s.") % {"city": city or "–"},
-            field="name",
-        )
 
 
 @transaction.atomic
@@ -120,26 +91,24 @@ def organisation_create(
 ) -> Organisation:
     """Add an organisation; with `joined_on` it becomes a member from that day."""
     require_actor(actor, network, "members.manage")
-    texts = check_lengths(
-        Organisation,
+    values = check_organisation(
+        network,
         {
-            "name": check_required(name, field="name"),
-            "street": street.strip(),
-            "postal_code": postal_code.strip(),
-            "city": (city or "").strip(),
-            "phone": phone.strip(),
+            "name": name,
+            "kind": kind,
+            "street": street,
+            "postal_code": postal_code,
+            "city": city or "",
+            "phone": phone,
+            "website": website,
+            "email": email,
+            "languages": languages,
+            "description": description,
         },
     )
-    _check_kind(network, kind)
-    _check_unique_organisation(network, texts["name"], texts["city"])
     organisation = Organisation.objects.create(
         network=network,
-        kind=kind,
-        **texts,
-        website=check_web_link(website, field="website", max_length=WEBSITE_MAX),
-        email=check_email(email, field="email"),
-        languages=_languages(languages),
-        description=description.strip(),
+        **values,
         public_listing=public_listing,
         public_listing_changed_at=timezone.now() if public_listing else None,
         trusted=trusted,
@@ -158,28 +127,11 @@ def organisation_update(*, organisation: Organisation, actor, **changes) -> Orga
     if unknown:
         raise TypeError(f"not editable: {', '.join(sorted(unknown))}")
     network = organisation.network
-    if "name" in changes:
-        changes["name"] = check_required(changes["name"], field="name")
-    if "kind" in changes:
-        _check_kind(network, changes["kind"])
-    if "languages" in changes:
-        changes["languages"] = _languages(changes["languages"])
-    for key, value in changes.items():
-        if isinstance(value, str):
-            changes[key] = value.strip()
-    check_lengths(Organisation, changes)
-    _check_contact(changes)
+    changes = check_organisation(network, changes, current=organisation)
     diff = field_changes(organisation, changes)
     changed = list(diff)
     if not changed:
         return organisation
-    if "name" in changed or "city" in changed:
-        _check_unique_organisation(
-            network,
-            changes.get("name", organisation.name),
-            changes.get("city", organisation.city),
-            exclude_pk=organisation.pk,
-        )
     update_fields = [*changed, "updated_at"]
     for key in changed:
         setattr(organisation, key, changes[key])
@@ -274,16 +226,6 @@ def membership_leave(
 # People ----------------------------------------------------------------------------------
 
 
-def _check_contact(values: dict) -> None:
-    """A website and an e-mail address among the changes follow the rules the forms apply."""
-    if "website" in values:
-        values["website"] = check_web_link(
-            values["website"], field="website", max_length=WEBSITE_MAX
-        )
-    if "email" in values:
-        values["email"] = check_email(values["email"], field="email")
-
-
 def _check_unique_email(network, email: str, *, exclude_pk=None) -> None:
     if not email:
         return
@@ -318,7 +260,7 @@ def person_create(
         network=network,
         **texts,
         email=email,
-        languages=_languages(languages),
+        languages=check_languages(languages),
         contact_consent=contact_consent,
         contact_consent_at=timezone.now() if contact_consent else None,
     )
@@ -338,12 +280,12 @@ def person_update(*, person: Person, actor, **changes) -> Person:
     if "full_name" in changes:
         changes["full_name"] = check_required(changes["full_name"], field="full_name")
     if "languages" in changes:
-        changes["languages"] = _languages(changes["languages"])
+        changes["languages"] = check_languages(changes["languages"])
     for key, value in changes.items():
         if isinstance(value, str):
             changes[key] = value.strip()
     check_lengths(Person, changes)
-    _check_contact(changes)
+    check_contact(changes)
     diff = field_changes(person, changes)
     changed = list(diff)
     if not changed:

@@ -201,7 +201,9 @@ def organisation_edit(request, organisation_id):
     network = request.network
     organisation = organisation_get(network=network, organisation_id=organisation_id)
     initial = initial_from(organisation, OrganisationForm)
-    form = OrganisationForm(request.POST or None, network=network, initial=initial)
+    form = OrganisationForm(
+        request.POST or None, network=network, organisation=organisation, initial=initial
+    )
     return form_flow(
         request,
         form,

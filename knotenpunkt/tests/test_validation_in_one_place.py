@@ -109,7 +109,7 @@ def _group(network, actor, **values):
 
 
 def _meeting_form(network):
-    return lambda data: MeetingForm(data, groups=WorkingGroup.objects.none())
+    return lambda data: MeetingForm(data, network=network, groups=WorkingGroup.objects.none())
 
 
 # (name, form maker, service call, field, bad values)
@@ -118,7 +118,11 @@ RULES = [
     ("meeting capacity", _meeting_form, _meeting, "capacity", [0, -3, 100_001, 10**30]),
     (
         "session capacity",
-        lambda network: lambda data: CafeSessionForm(data, network=network),
+        lambda network: (
+            lambda data: CafeSessionForm(
+                data, meeting=MeetingFactory(network=network, starts_at=START, ends_at=END)
+            )
+        ),
         _session,
         "capacity",
         [0, 10**30],

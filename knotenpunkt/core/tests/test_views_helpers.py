@@ -6,8 +6,10 @@ from django.contrib.auth.models import AnonymousUser
 from django.contrib.messages import get_messages
 from django.contrib.messages.storage.fallback import FallbackStorage
 from django.contrib.sessions.backends.db import SessionStore
+from django.utils import translation
 
 from knotenpunkt.core.errors import DomainError
+from knotenpunkt.core.forms import CheckedForm
 from knotenpunkt.core.views_helpers import form_flow
 
 pytestmark = pytest.mark.django_db
@@ -80,3 +82,32 @@ def test_a_get_shows_the_empty_form_without_saving(rf):
     assert saved == []
     assert 'href="/names/"' in content
     assert "Save name</button>" in content
+
+
+class TwoFieldForm(CheckedForm):
+    name = forms.CharField(label="Name")
+    city = forms.CharField(label="City", max_length=5)
+
+    def service_checks(self, data):
+        if data.get("name") == "Ada":
+            raise DomainError.several([("name", "That name is taken."), (None, "Not today.")])
+
+
+def test_every_broken_rule_of_a_service_stands_at_its_field_with_a_summary(rf):
+    def save(name):
+        raise DomainError.several([("name", "That name is taken."), ("nowhere", "Not today.")])
+
+    request = _request(rf, data={"name": "Ada"})
+    content = _flow(request, save=save).content.decode()
+    assert 'id="id_name_error"' in content
+    assert '<a href="#id_name">Name: That name is taken.</a>' in content
+    assert "<li>Not today.</li>" in content
+
+
+def test_a_checked_form_shows_the_services_rules_with_its_own_errors():
+    form = TwoFieldForm({"name": "Ada", "city": "Musterstadt"})
+    with translation.override("en"):
+        assert not form.is_valid()
+        assert form.errors["name"] == ["That name is taken."]
+        assert form.errors["city"] == ["Ensure this value has at most 5 characters (it has 11)."]
+        assert form.non_field_errors() == ["Not today."]

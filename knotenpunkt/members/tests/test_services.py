@@ -58,6 +58,23 @@ def test_organisation_create_records_consent_time_and_membership(network, coordi
     assert sorted(trail_actions(organisation)) == ["membership.join", "organisation.create"]
 
 
+def test_every_broken_rule_of_an_organisation_is_reported_at_once(network, coordinator):
+    OrganisationFactory(network=network, name="Caritas", city="Musterstadt")
+    with pytest.raises(DomainError) as raised:
+        services.organisation_create(
+            network=network,
+            actor=coordinator,
+            name="Caritas",
+            kind=kind_of(network),
+            city="Musterstadt",
+            website="javascript:alert(1)",
+            email="kaputt",
+            languages="xx-nonsense-language",
+        )
+    fields = {field for field, _message in raised.value.errors}
+    assert fields == {"name", "website", "email", "languages"}
+
+
 def test_organisation_name_is_unique_per_city_ignoring_case(network, other_network, coordinator):
     OrganisationFactory(network=network, name="Caritas", city="Musterstadt")
     with refused("An organisation with this name exists already in %(city)s.", field="name"):

@@ -283,6 +283,35 @@ def test_add_form_names_the_wrong_fields(coordinator_client, network):
     assert Organisation.objects.filter(name="Mosaik e.V.").count() == 1
 
 
+def test_add_form_shows_a_taken_name_together_with_the_forms_own_errors(
+    coordinator_client, network
+):
+    """One submission shows every problem: the service's rule (the name exists) and the
+    form's (the website), each at its field and in the summary, not one after the other."""
+    OrganisationFactory(network=network, name="Mosaik e.V.", city="Musterstadt")
+    response = coordinator_client.post(
+        url(network, "organisation_create"), organisation_form(network, website="kein link")
+    )
+    errors = response.context["form"].errors
+    assert errors["name"] == ["An organisation with this name exists already in Musterstadt."]
+    assert errors["website"] == ["Enter a valid URL."]
+    summary = response.text.split('class="error-summary"')[1].split("</div>")[0]
+    assert 'href="#id_name"' in summary and 'href="#id_website"' in summary
+    assert Organisation.objects.filter(name="Mosaik e.V.").count() == 1
+
+
+def test_edit_form_shows_every_error_at_once_and_keeps_its_own_name(coordinator_client, network):
+    OrganisationFactory(network=network, name="Nachbarn", city="Musterstadt")
+    organisation = OrganisationFactory(network=network, name="Alt", city="Musterstadt")
+    page = url(network, "organisation_edit", organisation_id=organisation.pk)
+    response = coordinator_client.post(
+        page, organisation_form(network, name="Nachbarn", email="kaputt")
+    )
+    assert set(response.context["form"].errors) == {"name", "email"}
+    response = coordinator_client.post(page, organisation_form(network, name="Alt"))
+    assert response.status_code == 302
+
+
 def test_add_form_refuses_a_kind_of_another_network(coordinator_client, network, other_network):
     response = coordinator_client.post(
         url(network, "organisation_create"),
