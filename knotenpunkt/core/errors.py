@@ -6,7 +6,7 @@ class DomainError(Exception):
 
     One error may carry several broken rules (`errors`, pairs of field and message), so that a
     page shows every problem of what was entered at once, not one per attempt
-    (docs/decisions/0020-*.md). `message` and `field` are then those of the first.
+    (decision 0022). `message` and `field` are then those of the first.
     """
 
     def __init__(self, message, *, field: str | None = None):

@@ -93,7 +93,7 @@ class Checks:
     """Runs a service's checks one after the other and keeps every broken rule.
 
     Used through `all_checks()`: a service that checks several fields reports all their
-    problems in one DomainError, so the page shows them together (docs/decisions/0020-*.md).
+    problems in one DomainError, so the page shows them together (decision 0022).
     """
 
     def __init__(self):

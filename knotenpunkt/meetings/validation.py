@@ -1,6 +1,6 @@
 """The rules of a meeting's and a café session's fields, used by the services and the forms.
 
-`check_meeting` and `check_session` report every broken rule at once (docs/decisions/0020-*.md):
+`check_meeting` and `check_session` report every broken rule at once (decision 0022):
 the service runs them on all its values, the form on the values it could read (a value the
 form refused itself is missing and not checked again), so the page shows every problem together.
 """

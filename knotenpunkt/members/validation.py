@@ -1,6 +1,6 @@
 """The rules of an organisation's and a person's data, used by the services and the forms.
 
-`check_organisation` reports every broken rule at once (docs/decisions/0020-*.md): the
+`check_organisation` reports every broken rule at once (decision 0022): the
 service runs it on all its values, the coordinator's organisation form on the values it could
 read, so that a name that exists already shows together with the form's own errors.
 """
