@@ -30,6 +30,10 @@
       }
     });
   });
+  // A form sent back with mistakes: its error summary takes the focus, so the reader starts
+  // there and can follow its links to each field (GOV.UK's pattern).
+  var summary = document.querySelector(".error-summary");
+  if (summary) summary.focus();
   // Filters start open (so they work without this script); on a phone they fold behind their
   // "Filter" button so the results are on the first screen.
   if (window.matchMedia("(max-width: 40em)").matches) {
