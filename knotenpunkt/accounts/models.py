@@ -78,7 +78,9 @@ class NetworkRole(NetworkScopedModel):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="network_roles"
     )
     role = models.CharField(_("role"), max_length=32, choices=Role.choices)
-    granted_at = models.DateTimeField(auto_now_add=True)
+    # When the role was given: the team page shows it. Set by the grant, not by the row, so
+    # that records brought in from elsewhere (the demo, a migration) keep their real dates.
+    granted_at = models.DateTimeField(_("granted on"), default=timezone.now)
 
     class Meta:
         constraints = [
