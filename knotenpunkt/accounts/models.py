@@ -60,6 +60,15 @@ class User(AbstractBaseUser, PermissionsMixin):
         verbose_name_plural = _("users")
 
     def __str__(self) -> str:
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        """How the account is shown to others: the name, never the address where a name exists.
+
+        The e-mail address is the last resort for an account that has no name (one made on
+        the command line); an erased account is a former contact.
+        """
         if self.erased_at is not None:
             return gettext("Former contact")
         return self.full_name or self.email
