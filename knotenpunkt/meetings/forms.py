@@ -208,6 +208,9 @@ class MeetingFilterForm(forms.Form):
         }
 
 
+OVERDUE = "overdue"  # open and past the due day: the queue the workspace links to
+
+
 class RecordsFilterForm(forms.Form):
     """Decisions and action items: by working group; action items also by status."""
 
@@ -216,7 +219,7 @@ class RecordsFilterForm(forms.Form):
     )
     status = forms.ChoiceField(
         label=_("Status"),
-        choices=[*ActionItem.Status.choices, ("", _("All"))],
+        choices=[*ActionItem.Status.choices, (OVERDUE, _("overdue")), ("", _("All"))],
         required=False,
     )
 

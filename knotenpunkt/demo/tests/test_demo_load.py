@@ -162,8 +162,8 @@ def test_the_team_page_dates_each_role_when_it_was_given(musterstadt, client):
     for login in LOGINS:
         if login.network_slug == "musterstadt":
             assert login.granted_on.strftime("%d.%m.%Y") in page
-    dates = set(NetworkRole.objects.filter(network=musterstadt).values_list("granted_at", flat=True))
-    assert len(dates) == 3
+    roles = NetworkRole.objects.filter(network=musterstadt)
+    assert len(set(roles.values_list("granted_at", flat=True))) == 3
 
 
 def test_beispielhausen_sees_none_of_musterstadt(musterstadt):
