@@ -7,6 +7,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from knotenpunkt.core.validation import max_length_of, validate_web_link
+from knotenpunkt.core.widgets import searchable
 from knotenpunkt.members.selectors import persons_for_choice
 from knotenpunkt.workinggroups.selectors import groups_for_choice, organisations_for_choice
 
@@ -105,6 +106,7 @@ class CafeSessionForm(forms.Form):
     def __init__(self, *args, network, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["host_organisation"].queryset = organisations_for_choice(network=network)
+        searchable(self.fields["host_organisation"], "organisations", network=network)
 
 
 class CancelForm(forms.Form):
@@ -175,8 +177,10 @@ class ActionItemForm(forms.Form):
 
     def __init__(self, *args, network, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["owner"] = _person_field(
-            persons_for_choice(network=network), label=_("Owner"), required=False
+        self.fields["owner"] = searchable(
+            _person_field(persons_for_choice(network=network), label=_("Owner"), required=False),
+            "people",
+            network=network,
         )
         self.order_fields(["text", "owner", "due_on"])
 
