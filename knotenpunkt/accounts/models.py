@@ -118,6 +118,16 @@ class Invitation(NetworkScopedModel):
         on_delete=models.SET_NULL,
         related_name="invitations",
     )
+    # A member contact speaks for an organisation: accepting makes them its contact
+    # (members.invited_contacts). Other roles need none.
+    organisation = models.ForeignKey(
+        "members.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("organisation"),
+    )
     token = models.CharField(max_length=64, unique=True, default=new_token)
     invited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
