@@ -1,4 +1,5 @@
-"""People are shown by their names on the moderation pages, not by their e-mail addresses."""
+"""The moderation pages show people by their names, not their e-mail addresses; the
+coordinator searches the organiser among all organisations (core/widgets.py)."""
 
 import pytest
 
@@ -37,3 +38,18 @@ def test_an_erased_account_is_a_former_contact(db, submitter):
     submitter.erased_at = submitter.date_joined
     assert submitter.display_name == "Former contact"
     assert str(submitter) == "Former contact"
+
+
+def test_the_coordinator_searches_the_organiser_a_member_contact_has_a_short_list(
+    coordinator_client, client, network
+):
+    from knotenpunkt.eventcalendar.tests.factories import member_contact_for
+
+    own = OrganisationFactory(network=network, name="Frauentreff Nord")
+    OrganisationFactory(network=network, name="Caritas Musterstadt")
+    page = coordinator_client.get(f"{BASE}/calendar/submit/").text
+    assert 'hx-get="/en/musterstadt/workspace/lookup/organisations/"' in page
+    client.force_login(member_contact_for(own))
+    page = client.get(f"{BASE}/calendar/submit/").text
+    assert "Frauentreff Nord" in page and "Caritas" not in page
+    assert "/workspace/lookup/" not in page
