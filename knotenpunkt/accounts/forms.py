@@ -9,11 +9,13 @@ from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.debug import sensitive_variables
 
+from knotenpunkt.core import lookups
 from knotenpunkt.core.audit import audit_kind_choices, object_type_label
 from knotenpunkt.core.mail import mail_send_later
 from knotenpunkt.core.selectors import SYSTEM_ACTOR, audit_actor_ids, audit_target_types
 from knotenpunkt.core.urls_helpers import absolute_url
 from knotenpunkt.core.validation import EMAIL_MAX
+from knotenpunkt.core.widgets import searchable
 
 from .models import Role, User
 
@@ -168,6 +170,16 @@ class InviteForm(forms.Form):
         widget=forms.EmailInput(attrs={"autocomplete": "off"}),
     )
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
+    organisation = forms.ModelChoiceField(
+        label=_("Organisation"),
+        queryset=None,
+        required=False,
+        empty_label=_("— none —"),
+        help_text=_(
+            "A member contact speaks for this organisation and becomes its contact on "
+            "accepting. Other roles need none."
+        ),
+    )
     language = forms.ChoiceField(
         label=_("Language of the invitation"),
         help_text=_("The mail and the page behind its link are written in this language."),
@@ -175,6 +187,9 @@ class InviteForm(forms.Form):
 
     def __init__(self, *args, network, **kwargs):
         super().__init__(*args, **kwargs)
+        # The network's organisations, as the members app offers them (core/lookups.py).
+        self.fields["organisation"].queryset = lookups.choices("organisations", network=network)
+        searchable(self.fields["organisation"], "organisations", network=network)
         self.fields["language"].choices = [
             (code, get_language_info(code)["name_local"]) for code in network.languages
         ]

@@ -60,6 +60,15 @@ class User(AbstractBaseUser, PermissionsMixin):
         verbose_name_plural = _("users")
 
     def __str__(self) -> str:
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        """How the account is shown to others: the name, never the address where a name exists.
+
+        The e-mail address is the last resort for an account that has no name (one made on
+        the command line); an erased account is a former contact.
+        """
         if self.erased_at is not None:
             return gettext("Former contact")
         return self.full_name or self.email
@@ -78,7 +87,9 @@ class NetworkRole(NetworkScopedModel):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="network_roles"
     )
     role = models.CharField(_("role"), max_length=32, choices=Role.choices)
-    granted_at = models.DateTimeField(auto_now_add=True)
+    # When the role was given: the team page shows it. Set by the grant, not by the row, so
+    # that records brought in from elsewhere (the demo, a migration) keep their real dates.
+    granted_at = models.DateTimeField(_("granted on"), default=timezone.now)
 
     class Meta:
         constraints = [
@@ -106,6 +117,16 @@ class Invitation(NetworkScopedModel):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="invitations",
+    )
+    # A member contact speaks for an organisation: accepting makes them its contact
+    # (members.invited_contacts). Other roles need none.
+    organisation = models.ForeignKey(
+        "members.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("organisation"),
     )
     token = models.CharField(max_length=64, unique=True, default=new_token)
     invited_by = models.ForeignKey(

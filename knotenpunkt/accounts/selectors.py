@@ -27,7 +27,7 @@ def invitations_open(*, network) -> QuerySet[Invitation]:
             cancelled_at__isnull=True,
             expires_at__gt=timezone.now(),
         )
-        .select_related("invited_by")
+        .select_related("invited_by", "organisation")
         .order_by("-created_at")
     )
 
@@ -36,7 +36,7 @@ def invitation_by_token(*, token: str) -> Invitation | None:
     """The invitation behind a mailed link; /accounts/ is outside any network, so no scope."""
     return (
         Invitation.objects.with_scopes_disabled()
-        .select_related("network", "person")
+        .select_related("network", "person", "organisation")
         .filter(token=token)
         .first()
     )

@@ -17,6 +17,7 @@ from knotenpunkt.core.validation import check_email, check_lengths
 
 from .audit import AccountsAuditKind
 from .models import Invitation, NetworkRole, Role, User
+from .signals import invitation_accepted
 
 
 @transaction.atomic
@@ -63,11 +64,13 @@ def invitation_create(
     actor,
     language: str | None = None,
     person=None,
+    organisation=None,
     note: str = "",
 ) -> Invitation:
     """Invite someone by mail to take a role; the link expires after the configured days.
 
     `note` is the predecessor's handover note, so a successor reads it before logging in.
+    `organisation` is the one a member contact will speak for once they accept.
     """
     require_actor(actor, network, "roles.manage")
     from django.urls import reverse
@@ -78,11 +81,19 @@ def invitation_create(
     if not email:
         raise DomainError(_("This field is required."), field="email")
     language = language or network.default_language
+    if organisation is not None and (
+        role != Role.MEMBER_CONTACT or organisation.network_id != network.pk
+    ):
+        raise DomainError(
+            _("Only a member contact speaks for an organisation of this network."),
+            field="organisation",
+        )
     invitation = Invitation.objects.create(
         network=network,
         email=email,
         role=role,
         person=person,
+        organisation=organisation,
         invited_by=actor if getattr(actor, "is_authenticated", False) else None,
         language=language,
         expires_at=timezone.now() + timedelta(days=settings.KNOTENPUNKT_INVITATION_DAYS),
@@ -92,7 +103,7 @@ def invitation_create(
         actor=actor,
         action="invitation.create",
         target=invitation,
-        context=person,
+        context=person or organisation,
         summary=f"{email} → {role}",
     )
     mail_send_later(
@@ -133,6 +144,7 @@ def invitation_accept(*, invitation: Invitation, user: User) -> NetworkRole:
     network_role = _role_grant(
         network=invitation.network, user=user, role=invitation.role, actor=user
     )
+    invitation_accepted.send(sender=Invitation, invitation=invitation, user=user)
     audit_record(
         network=invitation.network,
         actor=user,
@@ -144,8 +156,14 @@ def invitation_accept(*, invitation: Invitation, user: User) -> NetworkRole:
 
 
 @transaction.atomic
-def team_member_invite(*, network, email: str, role: str, actor, language: str | None = None):
-    """Invite from the team page: refuses what would only confuse (role held, invitation open)."""
+def team_member_invite(
+    *, network, email: str, role: str, actor, language: str | None = None, organisation=None
+):
+    """Invite from the team page: refuses what would only confuse (role held, invitation open).
+
+    A member contact is invited for an organisation, or they would arrive speaking for none;
+    for the other roles a chosen organisation is ignored.
+    """
     email = User.objects.normalize_email(email).lower()
     if NetworkRole.objects.filter(network=network, role=role, user__email__iexact=email).exists():
         raise DomainError(
@@ -168,8 +186,19 @@ def team_member_invite(*, network, email: str, role: str, actor, language: str |
             ),
             field="email",
         )
+    if role != Role.MEMBER_CONTACT:
+        organisation = None
+    elif organisation is None:
+        raise DomainError(
+            _("Choose the organisation the member contact speaks for."), field="organisation"
+        )
     return invitation_create(
-        network=network, email=email, role=role, actor=actor, language=language
+        network=network,
+        email=email,
+        role=role,
+        actor=actor,
+        language=language,
+        organisation=organisation,
     )
 
 

@@ -35,6 +35,7 @@ class DemoLogin:
     full_name: str
     organisation: str
     languages: tuple[str, ...] = ("de", "en")
+    granted_on: date = date(2020, 1, 1)  # the day the role was given (the team page shows it)
 
 
 def ascii_slug(text: str) -> str:

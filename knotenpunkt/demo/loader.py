@@ -17,7 +17,7 @@ from django.conf import settings
 from django.db import transaction
 from django_scopes import scopes_disabled
 
-from knotenpunkt.accounts.models import Role, User
+from knotenpunkt.accounts.models import NetworkRole, Role, User
 from knotenpunkt.accounts.services import role_grant
 from knotenpunkt.core.models import Network
 from knotenpunkt.core.search import search_reindex
@@ -27,7 +27,7 @@ from knotenpunkt.members.models import AgreementSignature, AgreementVersion, Per
 from knotenpunkt.workinggroups.models import WorkingGroup
 
 from . import data
-from .builder import DEMO_TODAY, Builder, DemoLogin, OrgPlan, date_between
+from .builder import DEMO_TODAY, Builder, DemoLogin, OrgPlan, date_between, moment
 from .events import calendar_add
 from .groups import group_year, groups_add
 from .plenaries import plenaries_add
@@ -42,6 +42,8 @@ HANDOVERS = 12
 # Most members joined early or after the refugee arrivals of 2015/16 (network profile §3).
 JOIN_YEARS = [2004] * 8 + list(range(2005, 2025)) + [2015, 2016, 2016, 2017] * 2
 
+# The demo member took over the contact role from a predecessor: the handover shows.
+MEMBER_HANDOVER_ON = date(2023, 9, 1)
 LOGINS = [
     DemoLogin(
         "coordinator@musterstadt.example",
@@ -49,6 +51,7 @@ LOGINS = [
         "musterstadt",
         "Jana Brückner",
         "Brückenwerk gGmbH",
+        granted_on=date(2018, 2, 1),
     ),
     DemoLogin(
         "member@musterstadt.example",
@@ -57,6 +60,7 @@ LOGINS = [
         "Aylin Demir",
         "Kulturverein Brückenschlag e.V.",
         ("de", "tr", "en"),
+        granted_on=MEMBER_HANDOVER_ON,
     ),
     DemoLogin(
         "city@musterstadt.example",
@@ -64,6 +68,7 @@ LOGINS = [
         "musterstadt",
         "Tobias Stadler",
         "Stadtverwaltung Musterstadt – Amt für Integration und Migration",
+        granted_on=date(2021, 4, 15),
     ),
     DemoLogin(
         "coordinator@beispielhausen.example",
@@ -71,10 +76,9 @@ LOGINS = [
         "beispielhausen",
         "Lena Hartung",
         "Nachbarschaftshilfe Beispielhausen e.V.",
+        granted_on=date(2019, 6, 3),
     ),
 ]
-# The demo member took over the contact role from a predecessor: the handover shows.
-MEMBER_HANDOVER_ON = date(2023, 9, 1)
 # The networks with working groups, meetings and a wiki, and who of their logins wrote what.
 WITH_MEETINGS = {"musterstadt"}
 WITH_CALENDAR = {"musterstadt"}
@@ -100,7 +104,9 @@ def demo_load() -> list[str]:
                 created.append(slug)
             for login in logins:
                 user = users[login.email]
-                role_grant(network=network, user=user, role=login.role, actor=None)
+                role = role_grant(network=network, user=user, role=login.role, actor=None)
+                # The role was given years ago, not on the day the demo was loaded.
+                NetworkRole.objects.filter(pk=role.pk).update(granted_at=moment(login.granted_on))
                 Person.objects.filter(
                     network=network, email__iexact=login.email, user__isnull=True
                 ).update(user=user)

@@ -14,6 +14,7 @@ class EventCalendarConfig(AppConfig):
         from . import (
             import_tasks,
             personal_data,  # noqa: F401  (own-data export)
+            queues,  # noqa: F401  (what waits, counted on the workspace)
             rules,  # noqa: F401  (who writes and moderates events)
             search,  # noqa: F401  (events in the network's search)
             tasks,

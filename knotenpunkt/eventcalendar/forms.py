@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from knotenpunkt.core.forms import LanguagesField
 from knotenpunkt.core.languages import language_name
 from knotenpunkt.core.validation import validate_web_link
+from knotenpunkt.core.widgets import searchable
 
 from .models import AUDIENCES, Event
 
@@ -303,13 +304,17 @@ class EventForm(forms.Form):
         help_text=_("What the image shows, for people who cannot see it."),
     )
 
-    def __init__(self, *args, network, organisations, event=None, **kwargs):
+    def __init__(self, *args, network, organisations, event=None, any_organiser=False, **kwargs):
+        """`any_organiser`: the writer may choose among all organisations (the coordinator),
+        so the list gets the searchable picker (core/widgets.py)."""
         self.network = network
         self.event = event
         if event is not None and "initial" not in kwargs:
             kwargs["initial"] = self.initial_for(event)
         super().__init__(*args, **kwargs)
         self.fields["organiser"].queryset = organisations
+        if any_organiser:
+            searchable(self.fields["organiser"], "organisations", network=network)
         self.fields["original_language"].choices = [
             (code, language_name(code)) for code in network.languages
         ]

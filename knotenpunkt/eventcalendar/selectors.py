@@ -287,3 +287,8 @@ def feed_events(*, network, since: datetime.datetime, filters=None) -> list[Even
         .only(*FEED_FIELDS)
     )
     return [event for event in with_translations(events) if matches_lists(event, filters)]
+
+
+def events_waiting_count(*, network) -> int:
+    """How many proposals wait for moderation (the workspace's count, core/queues.py)."""
+    return Event.objects.filter(network=network, status=Event.Status.SUBMITTED).count()

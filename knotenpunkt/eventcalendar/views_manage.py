@@ -73,7 +73,11 @@ def event_submit(request):
     network = request.network
     organisations = organisations_for_writer(actor=request.user, network=network)
     form = EventForm(
-        request.POST or None, request.FILES or None, network=network, organisations=organisations
+        request.POST or None,
+        request.FILES or None,
+        network=network,
+        organisations=organisations,
+        any_organiser=can(request.user, network, "events.moderate"),
     )
     return _event_form_page(
         request,
@@ -102,6 +106,7 @@ def event_edit(request, event_id, obj):
         network=request.network,
         organisations=organisations,
         event=event,
+        any_organiser=can(request.user, request.network, "events.moderate"),
     )
     return _event_form_page(
         request,

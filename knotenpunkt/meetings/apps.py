@@ -13,6 +13,7 @@ class MeetingsConfig(AppConfig):
 
         from . import (
             personal_data,  # noqa: F401  (own-data export)
+            queues,  # noqa: F401  (what waits, counted on the workspace)
             rules,  # noqa: F401  (who runs which meeting)
             search,  # noqa: F401  (meetings, minutes and decisions in the search)
             tasks,

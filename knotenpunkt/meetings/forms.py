@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from knotenpunkt.core.forms import CheckedForm
 from knotenpunkt.core.validation import max_length_of, validate_web_link
+from knotenpunkt.core.widgets import searchable
 from knotenpunkt.members.selectors import persons_for_choice
 from knotenpunkt.workinggroups.selectors import groups_for_choice, organisations_for_choice
 
@@ -138,6 +139,7 @@ class CafeSessionForm(CheckedForm):
         self.fields["host_organisation"].queryset = organisations_for_choice(
             network=meeting.network
         )
+        searchable(self.fields["host_organisation"], "organisations", network=meeting.network)
 
     def service_checks(self, data: dict) -> None:
         check_session(self.meeting, dict(data))
@@ -211,8 +213,10 @@ class ActionItemForm(forms.Form):
 
     def __init__(self, *args, network, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["owner"] = _person_field(
-            persons_for_choice(network=network), label=_("Owner"), required=False
+        self.fields["owner"] = searchable(
+            _person_field(persons_for_choice(network=network), label=_("Owner"), required=False),
+            "people",
+            network=network,
         )
         self.order_fields(["text", "owner", "due_on"])
 
@@ -244,6 +248,9 @@ class MeetingFilterForm(forms.Form):
         }
 
 
+OVERDUE = "overdue"  # open and past the due day: the queue the workspace links to
+
+
 class RecordsFilterForm(forms.Form):
     """Decisions and action items: by working group; action items also by status."""
 
@@ -252,7 +259,7 @@ class RecordsFilterForm(forms.Form):
     )
     status = forms.ChoiceField(
         label=_("Status"),
-        choices=[*ActionItem.Status.choices, ("", _("All"))],
+        choices=[*ActionItem.Status.choices, (OVERDUE, _("overdue")), ("", _("All"))],
         required=False,
     )
 

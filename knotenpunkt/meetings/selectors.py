@@ -365,9 +365,14 @@ def _overdue(today: datetime.date) -> Case:
 def action_items_list(
     *, network, status: str = "open", group_id=None, meeting=None, owner_user=None
 ) -> QuerySet:
-    """Action items with owner and meeting; `is_overdue` is annotated for the list."""
+    """Action items with owner and meeting; `is_overdue` is annotated for the list.
+
+    `status` "overdue" is the open items past their due day (the workspace's count)."""
     items = ActionItem.objects.filter(network=network)
-    if status:
+    today = timezone.localdate(timezone.now(), network.tz)
+    if status == "overdue":
+        items = items.filter(status=ActionItem.Status.OPEN, due_on__lt=today)
+    elif status:
         items = items.filter(status=status)
     if group_id:
         items = items.filter(meeting__group_id=group_id)
@@ -375,7 +380,6 @@ def action_items_list(
         items = items.filter(meeting=meeting)
     if owner_user is not None:
         items = items.filter(owner__user=owner_user, owner__erased_at__isnull=True)
-    today = timezone.localdate(timezone.now(), network.tz)
     return (
         items.select_related("owner", "meeting__group")
         .annotate(is_overdue=_overdue(today))
@@ -475,3 +479,11 @@ def registrable_persons(*, user, meeting) -> QuerySet:
         .filter(positions__organisation__in=own, positions__ended_on__isnull=True)
         .distinct()
     )
+
+
+def overdue_actions_count(*, network) -> int:
+    """Open action items past their due day in the network's calendar (core/queues.py)."""
+    today = timezone.localdate(timezone.now(), network.tz)
+    return ActionItem.objects.filter(
+        network=network, status=ActionItem.Status.OPEN, due_on__lt=today
+    ).count()

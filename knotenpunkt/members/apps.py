@@ -13,7 +13,9 @@ class MembersConfig(AppConfig):
         from knotenpunkt.core.memo import memo_invalidated_by
 
         from . import (
+            lookups,  # noqa: F401  (people and organisations for the searchable pickers)
             personal_data,  # noqa: F401  (contact persons in the own-data export)
+            queues,  # noqa: F401  (what waits, counted on the workspace)
             receivers,  # noqa: F401  (starter content for new networks)
             rules,  # noqa: F401  (who may do what with the registry)
             search,  # noqa: F401  (organisations in the network's search)

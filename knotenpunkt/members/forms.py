@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from knotenpunkt.core.forms import CheckedForm, DateInput, LanguagesField, NetworkForm
 from knotenpunkt.core.validation import EMAIL_MAX, max_length_of, validate_web_link
+from knotenpunkt.core.widgets import searchable
 
 from .models import KNOWN_CONTACT_ROLES, MAIN_CONTACT, Organisation
 from .selectors import (
@@ -175,7 +176,7 @@ class PersonChoiceMixin(forms.Form):
             empty_label=_("— a new person (enter below) —"),
         )
         field.label_from_instance = person_choice_label
-        self.fields[self.person_field] = field
+        self.fields[self.person_field] = searchable(field, "people", network=network)
 
     def clean(self):
         data = super().clean()

@@ -48,3 +48,16 @@ policy.declare(
         else speaks_for(user, network, organisation)
     ),
 )
+
+
+def _leads_a_group(user, network, obj) -> bool:
+    """Leads add people to their groups and owners to their actions: they pick from the lists.
+
+    "groups.lead" is declared by the working groups; the policy asks it by name."""
+    return policy.can(user, network, "groups.lead")
+
+
+# The searchable person and organisation pickers (core/lookups.py): whoever fills the forms
+# that offer the whole list of people or organisations.
+policy.declare("people.pick", roles={C}, rule=_leads_a_group)
+policy.declare("organisations.pick", roles={C}, rule=_leads_a_group)

@@ -1,7 +1,9 @@
 """Reads of the members app. List selectors annotate everything a row shows: no query per row."""
 
 from dataclasses import dataclass
+from datetime import timedelta
 
+from django.conf import settings
 from django.db.models import (
     BooleanField,
     Count,
@@ -16,7 +18,7 @@ from django.db.models import (
 )
 from django.db.models.functions import JSONArray
 from django.shortcuts import get_object_or_404
-from django.utils import dateformat
+from django.utils import dateformat, timezone
 from django.utils.formats import get_format
 from django.utils.translation import gettext
 
@@ -33,6 +35,7 @@ from .models import (
     AgreementSignature,
     AgreementVersion,
     ContactPosition,
+    ImportJob,
     Membership,
     Organisation,
     OrganisationKind,
@@ -528,3 +531,32 @@ def has_member_access(*, network, person) -> bool:
     return NetworkRole.objects.filter(
         network=network, user_id=person.user_id, role=Role.MEMBER_CONTACT
     ).exists()
+
+
+def unsigned_agreements_count(*, network) -> int:
+    """Current members without a signature of the version in force, in one query (the
+    version is a subquery), for the workspace's count (core/queues.py)."""
+    in_force = (
+        AgreementVersion.objects.filter(network=network, valid_from__lte=network_today(network))
+        .order_by("-valid_from")
+        .values("pk")[:1]
+    )
+    signed = AgreementSignature.objects.filter(
+        organisation=OuterRef("pk"), version=Subquery(in_force)
+    )
+    return (
+        Organisation.objects.filter(network=network)
+        .filter(Exists(_open_membership()), Exists(in_force))
+        .exclude(Exists(signed))
+        .count()
+    )
+
+
+def import_jobs_needing_attention(*, network) -> QuerySet:
+    """Imports still waiting or running, and failed ones whose details are still kept: the
+    coordinator looks at these (the import page lists them, the workspace counts them)."""
+    since = timezone.now() - timedelta(days=settings.KNOTENPUNKT_IMPORT_DETAILS_DAYS)
+    return ImportJob.objects.filter(network=network).filter(
+        Q(status__in=(ImportJob.Status.QUEUED, ImportJob.Status.RUNNING))
+        | Q(status=ImportJob.Status.FAILED, finished_at__gte=since)
+    )

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import urls_csv, views, views_agreements, views_erasure, views_people
+from . import urls_csv, views, views_agreements, views_erasure, views_lookup, views_people
 
 app_name = "members"
 
@@ -15,6 +15,12 @@ urlpatterns = [
         "workspace/organisation/<id:organisation_id>/edit/",
         views.workspace_organisation_edit,
         name="workspace_organisation_edit",
+    ),
+    path("workspace/lookup/people/", views_lookup.person_lookup, name="person_lookup"),
+    path(
+        "workspace/lookup/organisations/",
+        views_lookup.organisation_lookup,
+        name="organisation_lookup",
     ),
     path(
         "workspace/contacts/<id:position_id>/note/",

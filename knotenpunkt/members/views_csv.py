@@ -35,6 +35,7 @@ from .import_jobs import (
     upload_save,
 )
 from .models import ImportJob, OrganisationKind
+from .selectors import import_jobs_needing_attention
 
 
 def _session_key(network) -> str:
@@ -85,7 +86,8 @@ def csv_import(request):
                 "filename": filename,
             }
             return _page(request, "preview.html", token=token, **context)
-    return _page(request, "import.html", form=form)
+    jobs = import_jobs_needing_attention(network=request.network).select_related("actor")
+    return _page(request, "import.html", form=form, jobs=jobs)
 
 
 @requires("members.import")

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from knotenpunkt.core.forms import DateInput, NetworkForm
+from knotenpunkt.core.widgets import searchable
 from knotenpunkt.members.selectors import persons_for_choice
 
 from .models import Goal
@@ -67,6 +68,8 @@ class MemberAddForm(NetworkForm):
         super().__init__(*args, **kwargs)
         self.fields["person"].queryset = persons_for_choice(network=self.network)
         self.fields["organisation"].queryset = organisations_for_choice(network=self.network)
+        searchable(self.fields["person"], "people", network=self.network)
+        searchable(self.fields["organisation"], "organisations", network=self.network)
 
 
 class MemberRemoveForm(forms.Form):

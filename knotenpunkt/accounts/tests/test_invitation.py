@@ -17,6 +17,7 @@ from knotenpunkt.accounts.tests.factories import UserFactory
 from knotenpunkt.core.models import Network
 from knotenpunkt.core.testing import refused, translated
 from knotenpunkt.members.models import Person
+from knotenpunkt.members.tests.factories import OrganisationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -45,11 +46,17 @@ def test_the_whole_flow_from_the_team_page_to_the_workspace(
     link_path,
     django_capture_on_commit_callbacks,
 ):
+    organisation = OrganisationFactory(network=network, name="Kulturverein Brückenschlag e.V.")
     client.force_login(coordinator)
     with django_capture_on_commit_callbacks(execute=True):
         client.post(
             "/de/musterstadt/manage/team/",
-            {"email": "nora@example.org", "role": "member_contact", "language": "en"},
+            {
+                "email": "nora@example.org",
+                "role": "member_contact",
+                "organisation": organisation.pk,
+                "language": "en",
+            },
         )
     client.post("/accounts/logout/")
     run_tasks()
@@ -59,6 +66,7 @@ def test_the_whole_flow_from_the_team_page_to_the_workspace(
     assert page.status_code == 200
     assert 'lang="en"' in page.text  # the page speaks the invitation's language
     assert "This invitation is for nora@example.org, as Member contact." in page.text
+    assert "You will speak for <bdi>Kulturverein Brückenschlag e.V.</bdi>" in page.text
     assert 'name="password2"' in page.text
 
     response = client.post(
@@ -73,6 +81,12 @@ def test_the_whole_flow_from_the_team_page_to_the_workspace(
     workspace = client.get(response["Location"])
     assert workspace.status_code == 200
     assert "Welcome to Netzwerk Musterstadt" in workspace.text
+    # The member contact speaks for the organisation they were invited for.
+    assert "do not speak for an organisation" not in workspace.text
+    assert "Edit the profile of Kulturverein Brückenschlag e.V." in workspace.text
+    person = Person.objects.get(network=network, user=user)
+    assert person.full_name == "Nora Neu"
+    assert [p.organisation for p in person.positions.filter(ended_on=None)] == [organisation]
     # Used once; the link now explains itself instead of offering the form again.
     again = client.get(link)
     assert again.status_code == 410

@@ -11,6 +11,7 @@ from knotenpunkt.accounts.services import invitation_create
 from knotenpunkt.accounts.tests.factories import UserFactory, grant_role
 from knotenpunkt.core.models import AuditEntry
 from knotenpunkt.core.testing import translated
+from knotenpunkt.members.tests.factories import OrganisationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -71,9 +72,16 @@ def test_inviting_sends_a_mail_in_the_chosen_language(
     link_path,
     django_capture_on_commit_callbacks,
 ):
+    organisation = OrganisationFactory(network=network)
     with django_capture_on_commit_callbacks(execute=True):
         response = coordinator_client.post(
-            TEAM, {"email": "Neu@Example.org", "role": "member_contact", "language": "en"}
+            TEAM,
+            {
+                "email": "Neu@Example.org",
+                "role": "member_contact",
+                "organisation": organisation.pk,
+                "language": "en",
+            },
         )
     assert response.status_code == 302
     invitation = Invitation.objects.get(network=network)
@@ -120,6 +128,33 @@ def test_a_bad_invitation_names_the_field_and_why(
     assert message in response.context["form"].errors[field][0]
     assert f'href="#id_{field}"' in response.text
     assert not Invitation.objects.exists()
+
+
+def test_a_member_contact_is_invited_for_an_organisation(coordinator_client, network):
+    response = coordinator_client.post(
+        TEAM, {"email": "neu@example.org", "role": "member_contact", "language": "de"}
+    )
+    assert response.status_code == 200
+    [error] = response.context["form"].errors["organisation"]
+    assert error == "Choose the organisation the member contact speaks for."
+    assert 'href="#id_organisation"' in response.text
+    assert not Invitation.objects.exists()
+    # The picker offers the network's organisations, searchable.
+    organisation = OrganisationFactory(network=network, name="Frauentreff Nord")
+    page = coordinator_client.get(TEAM).text
+    assert "Frauentreff Nord" in page.split('name="organisation"', 1)[1].split("</select>")[0]
+    assert 'hx-get="/en/musterstadt/workspace/lookup/organisations/"' in page
+    # Other roles need no organisation; one chosen for them is not kept.
+    coordinator_client.post(
+        TEAM,
+        {
+            "email": "stadt@example.org",
+            "role": "city_liaison",
+            "organisation": organisation.pk,
+            "language": "de",
+        },
+    )
+    assert Invitation.objects.get(email="stadt@example.org").organisation is None
 
 
 def test_no_second_invitation_for_a_held_role_or_an_open_invitation(

@@ -155,6 +155,17 @@ def test_second_run_restores_the_demo_roles(musterstadt):
     assert Organisation.objects.filter(network=musterstadt).count() <= 85
 
 
+def test_the_team_page_dates_each_role_when_it_was_given(musterstadt, client):
+    """Not the day the demo was loaded: each demo role has the date it was granted."""
+    client.force_login(User.objects.get(email="coordinator@musterstadt.example"))
+    page = client.get("/de/musterstadt/manage/team/").content.decode()
+    for login in LOGINS:
+        if login.network_slug == "musterstadt":
+            assert login.granted_on.strftime("%d.%m.%Y") in page
+    roles = NetworkRole.objects.filter(network=musterstadt)
+    assert len(set(roles.values_list("granted_at", flat=True))) == 3
+
+
 def test_beispielhausen_sees_none_of_musterstadt(musterstadt):
     beispielhausen = Network.objects.get(slug="beispielhausen")
     musterstadt_names = set(

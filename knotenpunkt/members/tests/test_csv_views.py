@@ -382,10 +382,12 @@ def job_url(network, coordinator):
     return f"/{LANGUAGE}/musterstadt/manage/members/import/jobs/{job.pk}/"
 
 
-def test_the_job_page_is_for_coordinators(coordinator_client, job_url):
+def test_the_job_page_is_for_coordinators(coordinator_client, coordinator, job_url):
     page = coordinator_client.get(job_url)
     assert page.status_code == 200
-    assert "mitglieder.csv" in page.text and "coordinator@example.org" in page.text
+    # Who confirmed is shown by name, not by e-mail address.
+    assert "mitglieder.csv" in page.text and f"<bdi>{coordinator.full_name}</bdi>" in page.text
+    assert "coordinator@example.org" not in page.text
     assert coordinator_client.post(job_url).status_code == 405
 
 
