@@ -85,7 +85,10 @@ TEMPLATES = [
                 "knotenpunkt.publishing.context_processors.footer",
                 "knotenpunkt.accounts.context_processors.roles",
             ],
-            "builtins": ["knotenpunkt.core.templatetags.knotenpunkt"],
+            "builtins": [
+                "knotenpunkt.core.templatetags.knotenpunkt",
+                "knotenpunkt.core.templatetags.formatting",
+            ],
         },
     }
 ]
