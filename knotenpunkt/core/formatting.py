@@ -84,7 +84,7 @@ def format_local_datetime(value, length: str = "short", *, language=None, tz=Non
     moment = local_moment(value, tz)
     joiner = str(locale.datetime_formats.get(pattern) or locale.datetime_formats["medium"])
     date_text = format_local_date(moment.date(), length, language=language)
-    time_text = format_local_time(moment, language=language)
+    time_text = format_local_time(moment, language=language, tz=moment.tzinfo)
     return joiner.replace("'", "").replace("{1}", date_text).replace("{0}", time_text)
 
 

@@ -5,7 +5,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.management import call_command
-from django.utils import formats, timezone, translation
+from django.utils import timezone, translation
 from django_scopes import scope
 
 from knotenpunkt.accounts.models import Invitation, NetworkRole, Role, User
@@ -14,6 +14,7 @@ from knotenpunkt.accounts.services import (
     invitation_create,
 )
 from knotenpunkt.accounts.tests.factories import UserFactory
+from knotenpunkt.core.formatting import format_local_datetime
 from knotenpunkt.core.models import Network
 from knotenpunkt.core.testing import refused, translated
 from knotenpunkt.members.models import Person
@@ -148,11 +149,10 @@ def test_an_expired_invitation_explains_itself(client, network):
     response = client.get(url(invitation), HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 410
     language = invitation.language
-    with translation.override(language):  # the date as the network's readers see it
-        expired_on = formats.date_format(
-            timezone.localtime(invitation.expires_at, ZoneInfo(network.time_zone)),
-            "DATETIME_FORMAT",
-        )
+    # the date as the network's readers see it
+    expired_on = format_local_datetime(
+        invitation.expires_at, "long", language=language, tz=ZoneInfo(network.time_zone)
+    )
     expired = translated("This invitation expired on %(date)s.", language, date=expired_on)
     assert expired in response.text
     ask_again = translated(
