@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.debug import sensitive_variables
 
 from knotenpunkt.core.audit import audit_kind_choices, object_type_label
+from knotenpunkt.core.languages import language_name
 from knotenpunkt.core.mail import mail_send_later
 from knotenpunkt.core.selectors import SYSTEM_ACTOR, audit_actor_ids, audit_target_types
 from knotenpunkt.core.urls_helpers import absolute_url
@@ -175,8 +176,9 @@ class InviteForm(forms.Form):
 
     def __init__(self, *args, network, **kwargs):
         super().__init__(*args, **kwargs)
+        # Named in the coordinator's language (only the switcher names each in its own).
         self.fields["language"].choices = [
-            (code, get_language_info(code)["name_local"]) for code in network.languages
+            (code, language_name(code)) for code in network.languages
         ]
         self.fields["language"].initial = network.default_language
 

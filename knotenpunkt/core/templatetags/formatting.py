@@ -6,9 +6,11 @@ isolating user content in plain text; built in to every template (config/setting
     {{ first|local_date_range:last }}        {{ month_start|local_month }}
     {{ edition.starts_on|local_month_range:edition.ends_on }}
     {{ title|isolate }}  (plain-text mails: FSI … PDI around user content)
+    {% blocktranslate with title=meeting.title|bdi %}  (HTML: <bdi> around user content)
 """
 
 from django import template
+from django.utils.html import format_html
 
 from .. import formatting
 from ..text import isolate as isolate_text
@@ -55,3 +57,10 @@ def local_number(value, decimals=None):
 def isolate(value):
     """Plain text only: in HTML, user content goes into <bdi> instead."""
     return isolate_text(value)
+
+
+@register.filter
+def bdi(value):
+    """User content as an isolated run inside a translated HTML sentence:
+    `{% blocktranslate with title=meeting.title|bdi %}`; empty stays empty."""
+    return format_html("<bdi>{}</bdi>", value) if value not in (None, "") else ""
