@@ -129,3 +129,9 @@ def format_local_number(value, decimals: int | None = None, *, language=None) ->
     fixed = decimal.Decimal(str(value)).quantize(quantum, rounding=decimal.ROUND_HALF_UP)
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
     return babel_numbers.format_decimal(fixed, format=pattern, locale=locale)
+
+
+def weekday_names(*, language=None) -> list[tuple[str, str]]:
+    """(wide, abbreviated) names of the weekdays from Monday, as column headings use them."""
+    days = locale_for(language).days["stand-alone"]
+    return [(str(days["wide"][index]), str(days["abbreviated"][index])) for index in range(7)]
