@@ -1,5 +1,5 @@
 """Dates, times and numbers per language from CLDR (core/formatting.py): one format for the
-same moment on a page, in a mail and in the calendar edition."""
+same moment on a page, in a mail and in the calendar edition (page and print)."""
 
 import datetime
 import zoneinfo
@@ -19,6 +19,8 @@ from knotenpunkt.core.formatting import (
 )
 from knotenpunkt.core.mail import render_plain_text
 from knotenpunkt.core.text import FSI, PDI, isolate
+from knotenpunkt.eventcalendar import editions
+from knotenpunkt.eventcalendar.tasks import edition_pdf_html
 from knotenpunkt.eventcalendar.tests.factories import EventFactory
 from knotenpunkt.meetings.mail import mail_person
 from knotenpunkt.meetings.tests.factories import MeetingFactory
@@ -111,7 +113,16 @@ def test_the_same_moment_reads_the_same_on_a_page_in_a_mail_and_in_the_edition(
         )
     run_tasks()
     [message] = mailbox.to("leyla@example.org")
+    with translation.override(language), timezone.override(network.tz):
+        period = editions.Period(datetime.date(2031, 3, 1))
+        printed = edition_pdf_html(
+            network=network,
+            page=editions.edition_page(
+                network=network, period=period, language=language, with_changes=False
+            ),
+        )
 
     assert f">{expected}</time>" in page
     assert f">{expected}</time>" in edition
+    assert f">{expected}</time>" in printed
     assert expected in mailbox.body(message)
