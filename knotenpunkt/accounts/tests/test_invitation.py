@@ -207,3 +207,34 @@ def test_network_create_invites_the_first_coordinator():
     with scope(network=network):
         invitation = Invitation.objects.get(network=network)
     assert (invitation.email, invitation.role) == ("k@example.org", Role.COORDINATOR)
+
+
+@pytest.mark.parametrize("language", ["ar", "fa", "uk", "de"])
+def test_a_too_short_password_is_refused_in_the_invitations_language(client, network, language):
+    """Django's Arabic and Persian catalogues lack its newer wording of this message, which
+    then fell back to German on the Arabic invitation page."""
+    network.enabled_languages = ["de", "ar", "fa", "uk"]
+    network.save()
+    invitation = invite(network, language=language)
+
+    response = client.post(
+        url(invitation), {"full_name": "Nora Neu", "password1": "kurz", "password2": "kurz"}
+    )
+
+    text = " ".join(response.text.split())
+    with translation.override("de"):
+        german = _short_password_message()
+    with translation.override(language):
+        in_language = _short_password_message()
+    assert in_language in text
+    if language != "de":
+        assert german not in text
+        assert in_language != german
+
+
+def _short_password_message() -> str:
+    """The validator's message in the active language (what the page must show)."""
+    from django.contrib.auth.password_validation import get_default_password_validators
+
+    [rule] = [v for v in get_default_password_validators() if hasattr(v, "min_length")]
+    return rule.get_error_message()
