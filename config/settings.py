@@ -88,6 +88,7 @@ TEMPLATES = [
             "builtins": [
                 "knotenpunkt.core.templatetags.knotenpunkt",
                 "knotenpunkt.core.templatetags.design",
+                "knotenpunkt.core.templatetags.formatting",
             ],
         },
     }
@@ -125,7 +126,7 @@ PASSWORD_HASHERS = [
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
-        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "NAME": "knotenpunkt.accounts.password_validation.MinimumLengthValidator",
         "OPTIONS": {"min_length": 10},
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},

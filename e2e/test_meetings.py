@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from knotenpunkt.accounts.tests.factories import UserFactory, grant_role
 from knotenpunkt.core.testing import translated
+from knotenpunkt.core.text import isolate
 from knotenpunkt.meetings.models import CafeSession, Meeting, MinutesVersion, Registration
 from knotenpunkt.meetings.tests.factories import CafeSessionFactory, MeetingFactory, in_days
 from knotenpunkt.members.tests.factories import ContactPositionFactory, OrganisationFactory
@@ -232,8 +233,9 @@ def test_member_registers_people_and_the_waiting_list_moves_up(
     promoted = Registration.objects.get(session=session, person=jonas)
     assert promoted.status == Registration.Status.CONFIRMED and promoted.promoted_at
     run_tasks()
-    subjects = [message["Subject"] for message in mailbox.to(jonas.email)]
-    assert translated("A seat is free for you: %(title)s", "de", title="Sprachcafé") in subjects
+    subjects = [message["Subject"].strip() for message in mailbox.to(jonas.email)]
+    expected = translated("A seat is free for you: %(title)s", "de", title=isolate("Sprachcafé"))
+    assert expected in subjects
 
 
 # (3) Minutes found by search ----------------------------------------------------------------------

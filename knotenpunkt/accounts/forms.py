@@ -11,6 +11,7 @@ from django.views.decorators.debug import sensitive_variables
 
 from knotenpunkt.core import lookups
 from knotenpunkt.core.audit import audit_kind_choices, object_type_label
+from knotenpunkt.core.languages import language_name
 from knotenpunkt.core.mail import mail_send_later
 from knotenpunkt.core.selectors import SYSTEM_ACTOR, audit_actor_ids, audit_target_types
 from knotenpunkt.core.urls_helpers import absolute_url
@@ -190,8 +191,9 @@ class InviteForm(forms.Form):
         # The network's organisations, as the members app offers them (core/lookups.py).
         self.fields["organisation"].queryset = lookups.choices("organisations", network=network)
         searchable(self.fields["organisation"], "organisations", network=network)
+        # Named in the coordinator's language (only the switcher names each in its own).
         self.fields["language"].choices = [
-            (code, get_language_info(code)["name_local"]) for code in network.languages
+            (code, language_name(code)) for code in network.languages
         ]
         self.fields["language"].initial = network.default_language
 

@@ -15,10 +15,11 @@ from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.db.models.fields.files import FieldFile
-from django.utils import formats, timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+from .formatting import format_local_date, format_local_datetime
 
 # Values of these fields never enter the trail, whatever model they belong to.
 SECRET_FIELDS = frozenset({"password", "token", "secret", "memo_token"})
@@ -148,9 +149,8 @@ def _readable_moment(value: str, field) -> str:
     """A stored ISO date or time in the reader's format (times in the active time zone)."""
     try:
         if isinstance(field, models.DateTimeField):
-            moment = timezone.localtime(datetime.datetime.fromisoformat(value))
-            return formats.date_format(moment, "SHORT_DATETIME_FORMAT")
-        return formats.date_format(datetime.date.fromisoformat(value), "SHORT_DATE_FORMAT")
+            return format_local_datetime(datetime.datetime.fromisoformat(value))
+        return format_local_date(datetime.date.fromisoformat(value))
     except ValueError:
         return value
 

@@ -2,7 +2,9 @@
 
 import datetime
 
-from django.utils import formats, timezone
+from django.utils import timezone
+
+from .formatting import format_local_date
 
 
 def network_today(network) -> datetime.date:
@@ -17,5 +19,5 @@ def year_bounds(network, year: int) -> tuple[datetime.datetime, datetime.datetim
 
 
 def short_date(value: datetime.date) -> str:
-    """A date as messages name it, in the active language's short format."""
-    return formats.date_format(value, "SHORT_DATE_FORMAT")
+    """A date as messages name it, in the active language's short format (core/formatting.py)."""
+    return format_local_date(value)

@@ -39,7 +39,8 @@ def audit_record(
     return AuditEntry.objects.create(
         network=network,
         actor=actor_obj,
-        actor_label=actor_obj.email if actor_obj else _("system"),
+        # No label for the system: pages name it in the reader's language, not the writer's.
+        actor_label=actor_obj.email if actor_obj else "",
         action=action,
         target_type=target_type,
         target_id=target_id,

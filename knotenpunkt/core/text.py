@@ -43,3 +43,14 @@ def sanitise_html(html: str) -> str:
 
 def render_markdown(text: str) -> str:
     return sanitise_html(markdown_lib.markdown(text, extensions=["tables", "sane_lists"]))
+
+
+FSI, PDI = "\u2068", "\u2069"
+
+
+def isolate(value) -> str:
+    """User content inside a plain-text line, between FIRST STRONG ISOLATE and POP
+    DIRECTIONAL ISOLATE: a German name in an Arabic mail keeps its punctuation on its own
+    side (plain text has no <bdi>). Empty stays empty."""
+    text = "" if value is None else str(value)
+    return f"{FSI}{text}{PDI}" if text else ""

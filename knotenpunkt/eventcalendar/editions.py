@@ -11,10 +11,10 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from knotenpunkt.core.errors import DomainError
+from knotenpunkt.core.formatting import format_local_month_range
 from knotenpunkt.core.languages import language_name
 from knotenpunkt.core.policy import require_actor
 from knotenpunkt.core.services import audit_record
@@ -57,10 +57,7 @@ class Period:
 
     def label(self) -> str:
         """E.g. "March – April 2025", in the active language."""
-        return _("%(first)s – %(last)s") % {
-            "first": date_format(self.starts_on, "F"),
-            "last": date_format(self.ends_on, "F Y"),
-        }
+        return format_local_month_range(self.starts_on, self.ends_on)
 
     def bounds(self, zone) -> tuple[datetime.datetime, datetime.datetime]:
         """[start, end) as aware datetimes at midnight in the network's time zone."""

@@ -9,12 +9,13 @@ import functools
 import json
 import zoneinfo
 
-from django.utils import formats, timezone, translation
+from django.utils import translation
 from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Timezone, vCategory, vDDDTypes, vInt, vRecur, vText, vUri
 from icalendar import Event as VEvent
 
+from knotenpunkt.core.formatting import format_local_date, format_local_datetime
 from knotenpunkt.core.text import render_markdown
 from knotenpunkt.core.urls_helpers import absolute_url, network_reverse
 
@@ -177,10 +178,9 @@ def calendar(events, *, network, language: str, name: str) -> bytes:
 
 
 def _when(starts_at: datetime.datetime, network, all_day: bool) -> str:
-    local = timezone.localtime(starts_at, network.tz)
     if all_day:
-        return formats.date_format(local, "DATE_FORMAT")
-    return formats.date_format(local, "DATETIME_FORMAT")
+        return format_local_date(starts_at, "long", tz=network.tz)
+    return format_local_datetime(starts_at, "long", tz=network.tz)
 
 
 def rss(items, *, network, language: str, title: str, link: str, feed_url: str) -> bytes:

@@ -16,8 +16,14 @@ def _progress(edition, **values) -> None:
 def edition_pdf_html(*, network, page) -> str:
     """The printable HTML of an edition page (also what the benchmark gives to WeasyPrint)."""
     from django.template.loader import render_to_string
+    from django.utils import timezone
 
-    context = {"network": network, "page": page, "logo": network.logo_data_uri()}
+    context = {
+        "network": network,
+        "page": page,
+        "logo": network.logo_data_uri(),
+        "rendered_at": timezone.now(),
+    }
     return render_to_string("eventcalendar/editions/pdf.html", context)
 
 

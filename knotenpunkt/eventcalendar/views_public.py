@@ -7,10 +7,10 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.dates import WEEKDAYS, WEEKDAYS_ABBR
 from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
+from knotenpunkt.core.formatting import weekday_names
 from knotenpunkt.core.params import query_month
 from knotenpunkt.core.policy import public
 from knotenpunkt.core.urls_helpers import absolute_url
@@ -161,7 +161,7 @@ def _month(request, form, filters):
         "month": first.strftime("%Y-%m"),
         "previous_month": _add_months(first, -1).strftime("%Y-%m"),
         "next_month": after.strftime("%Y-%m"),
-        "weekdays": [(WEEKDAYS[index], WEEKDAYS_ABBR[index]) for index in range(7)],
+        "weekdays": weekday_names(),
         "weeks": weeks,
         "count": len(items),
     }

@@ -6,12 +6,12 @@ the rules of the data: every save is a new revision, nothing is half-stored.
 
 from django.db import transaction
 from django.db.models import Max
-from django.utils import formats
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from knotenpunkt.core.audit import field_changes
 from knotenpunkt.core.errors import DomainError
+from knotenpunkt.core.formatting import format_local_datetime
 from knotenpunkt.core.policy import require_actor
 from knotenpunkt.core.services import audit_record
 from knotenpunkt.core.validation import check_lengths, check_required
@@ -174,7 +174,7 @@ def page_restore(*, revision: Revision, actor) -> Revision:
     current = page.current_revision
     if current is not None and (current.title, current.body) == (revision.title, revision.body):
         raise DomainError(_("This version is the same as the current one."))
-    saved_at = formats.date_format(revision.created_at, "SHORT_DATETIME_FORMAT")
+    saved_at = format_local_datetime(revision.created_at)
     new = _add_revision(
         page,
         actor=actor,

@@ -5,10 +5,9 @@ this app's own task, enqueued on commit like every other mail.
 """
 
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
-from knotenpunkt.core.mail import mail_send_later
+from knotenpunkt.core.mail import mail_send_later, render_mail
 
 from . import ical
 from .tasks import send_calendar_mail_task
@@ -46,8 +45,7 @@ def mail_person(
             mail_send_later(to=person.email, template=template, context=context, language=language)
             return
         with translation.override(language):
-            subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
-            body = render_to_string(f"{template}_body.txt", context)
+            subject, body = render_mail(template, context)
     ics = ical.invitation(item, person=person, method=method, language=language)
     to = [person.email]
     transaction.on_commit(

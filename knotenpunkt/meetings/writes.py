@@ -1,13 +1,13 @@
 """Helpers the writing modules of this app share: row locks, dates in messages, checks."""
 
-from django.utils import formats, timezone
+from knotenpunkt.core.formatting import format_local_datetime
 
 from .models import CafeSession, Registration
 
 
 def when(value, network) -> str:
     """A date and time as a message shows it, in the network's time zone."""
-    return formats.date_format(timezone.localtime(value, network.tz), "SHORT_DATETIME_FORMAT")
+    return format_local_datetime(value, tz=network.tz)
 
 
 def actor_or_none(actor):

@@ -15,11 +15,12 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.template.defaultfilters import filesizeformat
-from django.utils import formats, timezone, translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from knotenpunkt.core.errors import ImportRejected
+from knotenpunkt.core.formatting import format_local_date
 from knotenpunkt.core.policy import require_actor
 from knotenpunkt.core.search import search_index_many
 from knotenpunkt.core.services import audit_record
@@ -92,7 +93,7 @@ def _display(value) -> str:
     if isinstance(value, list):
         return ", ".join(value)
     if isinstance(value, datetime.date):
-        return formats.date_format(value, "SHORT_DATE_FORMAT")
+        return format_local_date(value)
     return str(value)
 
 

@@ -18,14 +18,14 @@ from django.db.models import (
 )
 from django.db.models.functions import JSONArray
 from django.shortcuts import get_object_or_404
-from django.utils import dateformat, timezone
-from django.utils.formats import get_format
+from django.utils import timezone
 from django.utils.translation import gettext
 
 from knotenpunkt.accounts.models import ErasureRequest, NetworkRole, Role
 from knotenpunkt.core import personal_data
 from knotenpunkt.core.dates import network_today
 from knotenpunkt.core.db_functions import JSONRows
+from knotenpunkt.core.formatting import format_local_date
 from knotenpunkt.core.memo import network_memo
 from knotenpunkt.core.policy import can
 from knotenpunkt.core.urls_helpers import network_reverse
@@ -184,16 +184,13 @@ def attach_membership_status(organisations) -> None:
     Formatted here rather than with a translation block per row in the template, which cost
     more than the rest of the row together (see bench/member_list.py).
     """
-    date_pattern = get_format("SHORT_DATE_FORMAT")
     member_since, left_on = gettext("member since %(date)s"), gettext("left on %(date)s")
     not_a_member = gettext("not a member")
     for organisation in organisations:
         if organisation.member_since:
-            text = member_since % {
-                "date": dateformat.format(organisation.member_since, date_pattern)
-            }
+            text = member_since % {"date": format_local_date(organisation.member_since)}
         elif organisation.last_left_on:
-            text = left_on % {"date": dateformat.format(organisation.last_left_on, date_pattern)}
+            text = left_on % {"date": format_local_date(organisation.last_left_on)}
         else:
             text = not_a_member
         organisation.membership_status = text

@@ -8,10 +8,11 @@ import datetime
 from dataclasses import dataclass
 
 from django.core.exceptions import FieldDoesNotExist
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from knotenpunkt.core.audit import audit_kind_label
+from knotenpunkt.core.formatting import format_local_date
 from knotenpunkt.core.selectors import audit_trail
 
 from .models import Organisation
@@ -119,7 +120,7 @@ def _row_events(organisation: Organisation) -> list[tuple[str, int, str, Timelin
     for signature in organisation.signatures.all():
         text = _("Signed “%(title)s” (valid from %(date)s)") % {
             "title": signature.version.title,
-            "date": formats.date_format(signature.version.valid_from, "SHORT_DATE_FORMAT"),
+            "date": format_local_date(signature.version.valid_from),
         }
         detail = (
             _("signed by %(person)s") % {"person": signature.signed_by.display_name}

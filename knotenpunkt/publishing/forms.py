@@ -3,10 +3,10 @@
 from django import forms
 from django.conf import settings
 from django.utils.dates import MONTHS
-from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
 from knotenpunkt.core.images import IMAGE_FORMATS
+from knotenpunkt.core.languages import language_name
 from knotenpunkt.core.models import Network
 
 
@@ -16,7 +16,8 @@ def _model_field(name: str, **kwargs):
 
 
 def _language_choices():
-    return [(code, get_language_info(code)["name_local"]) for code, _name in settings.LANGUAGES]
+    """In the reader's language: only the language switcher names each in its own."""
+    return [(code, language_name(code)) for code, _name in settings.LANGUAGES]
 
 
 class NetworkSettingsForm(forms.Form):

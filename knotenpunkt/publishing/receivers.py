@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from knotenpunkt.core.signals import network_created
 
 from .models import StaticPage, StaticPageTranslation
+from .selectors import STANDARD_TITLES
 
 
 def _starter_pages(network):
@@ -15,7 +16,7 @@ def _starter_pages(network):
     return [
         (
             "imprint",
-            _("Imprint"),
+            _(STANDARD_TITLES["imprint"]),
             _(
                 "**%(name)s**\n\nCoordinated by %(body)s.\n\nContact: %(contact)s\n\n"
                 "*This imprint is a placeholder: the coordinator completes it.*"
@@ -24,7 +25,7 @@ def _starter_pages(network):
         ),
         (
             "privacy",
-            _("Privacy"),
+            _(STANDARD_TITLES["privacy"]),
             _(
                 "This network stores only the personal data needed to run it, with consent. "
                 "You can download or have erased your data at any time. Contact: %(contact)s\n\n"
@@ -34,7 +35,7 @@ def _starter_pages(network):
         ),
         (
             "accessibility",
-            _("Accessibility"),
+            _(STANDARD_TITLES["accessibility"]),
             _(
                 "We aim to meet WCAG 2.1 level AA on every page. If something does not work "
                 "for you, write to %(contact)s and we will help."

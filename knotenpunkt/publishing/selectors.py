@@ -4,10 +4,19 @@ from dataclasses import dataclass
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext, gettext_noop, override
 
 from knotenpunkt.core.memo import network_memo
 
 from .models import StaticPage, StaticPageTranslation
+
+# The pages every network starts with (receivers.py): where a page has no text in the
+# visitor's language yet, the footer names it in that language rather than in the default's.
+STANDARD_TITLES = {
+    "imprint": gettext_noop("Imprint"),
+    "privacy": gettext_noop("Privacy"),
+    "accessibility": gettext_noop("Accessibility"),
+}
 
 
 @dataclass(frozen=True)
@@ -61,7 +70,11 @@ def _footer_pages(*, network, language: str) -> tuple[tuple[str, str], ...]:
         chosen = _pick_translation(
             page_translations, language=language, default_language=network.default_language
         )
-        result.append((chosen.page.slug, chosen.title))
+        title = chosen.title
+        if chosen.language != language and chosen.page.slug in STANDARD_TITLES:
+            with override(language):
+                title = gettext(STANDARD_TITLES[chosen.page.slug])
+        result.append((chosen.page.slug, title))
     return tuple(result)
 
 

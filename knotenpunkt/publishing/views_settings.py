@@ -1,8 +1,8 @@
 """The coordinator's settings page: the network's own data and its static pages' texts."""
 
-from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 
+from knotenpunkt.core.languages import language_name
 from knotenpunkt.core.policy import requires
 from knotenpunkt.core.services import network_update
 from knotenpunkt.core.urls_helpers import network_reverse
@@ -28,7 +28,7 @@ def network_settings(request):
             "texts": [
                 {
                     "language": code,
-                    "name": get_language_info(code)["name_local"],
+                    "name": language_name(code),
                     "title": texts[code].title if code in texts else "",
                     "url": network_reverse(
                         network, "publishing:page_text", slug=page.slug, language=code
@@ -62,7 +62,7 @@ def static_page_text(request, slug, language):
     form = StaticPageTextForm(request.POST or None, initial=initial, language=language)
     names = {
         "page": text.title if text else page.slug,
-        "language": get_language_info(language)["name_local"],
+        "language": language_name(language),
     }
     return form_flow(
         request,

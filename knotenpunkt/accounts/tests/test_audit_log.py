@@ -121,3 +121,20 @@ def test_a_role_reads_in_words_in_the_readers_language(coordinator_client, netwo
 
     assert translated("City liaison", "tr") in page
     assert "city_liaison" not in page
+
+
+def test_the_system_is_named_in_the_readers_language_whoever_wrote_the_entry(
+    coordinator_client, network, history
+):
+    """An entry the system wrote while German was active reads as the system in Arabic."""
+    from django.utils import translation
+
+    with translation.override("de"), scope(network=network):
+        audit_record(network=network, actor=None, action="registration.remind", target=network)
+    network.enabled_languages = [*network.languages, "ar"]
+    network.save()
+
+    page = coordinator_client.get(LOG.replace("/de/", "/ar/")).content.decode()
+
+    assert translated("The system (automatic)", "ar") in page
+    assert translated("system", "de") not in page

@@ -11,6 +11,7 @@ from knotenpunkt.accounts.services import invitation_create
 from knotenpunkt.accounts.tests.factories import UserFactory, grant_role
 from knotenpunkt.core.models import AuditEntry
 from knotenpunkt.core.testing import translated
+from knotenpunkt.core.text import isolate
 from knotenpunkt.members.tests.factories import OrganisationFactory
 
 pytestmark = pytest.mark.django_db
@@ -93,7 +94,7 @@ def test_inviting_sends_a_mail_in_the_chosen_language(
     assert invitation.invited_by == coordinator
     assert run_tasks() == 1
     [mail] = mailbox.to("neu@example.org")
-    assert "Invitation to Netzwerk Musterstadt" in mail["Subject"]
+    assert f"Invitation to {isolate('Netzwerk Musterstadt')}" in mail["Subject"]
     body = mailbox.body(mail)
     assert "as Member contact" in body
     assert link_path(body) == f"/accounts/invitation/{invitation.token}/"

@@ -61,17 +61,3 @@ def icon(name, label="", flips=False):
         classes,
         href,
     )
-
-
-@register.filter
-def bdi(value):
-    """`value` (escaped) isolated in <bdi>, so its direction cannot move the text around it.
-
-    For user content inside translated sentences without changing their msgid:
-    `{% blocktranslate with name=group.name|bdi %}Members of {{ name }}{% endblocktranslate %}`
-    puts an Arabic sentence's full stop after a German name where an Arabic reader expects it.
-    Not for attributes (aria-label, title): markup there would be shown as text.
-    """
-    if value in (None, ""):
-        return ""
-    return format_html("<bdi>{}</bdi>", value)

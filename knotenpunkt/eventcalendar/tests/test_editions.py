@@ -102,7 +102,9 @@ def test_titles_are_in_the_visitors_language_and_a_fallback_is_noted(client, net
     assert 'class="note"' not in turkish
 
     english = client.get(url(network, lang="en")).content.decode()
-    assert re.search(r'<h3 class="edition-title" lang="de"><a href="[^"]+">Sprachcafé</a>', english)
+    assert re.search(
+        r'<h3 class="edition-title" lang="de"><a href="[^"]+"><bdi>Sprachcafé</bdi></a>', english
+    )
     assert "Some events have no text in your language yet" in english
 
 
@@ -230,3 +232,21 @@ def test_the_edition_page_needs_the_same_queries_for_more_events(
         event(network, f"Event {day}", at(f"2031-03-{day:02d}", 18))
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get(url(network))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["ar", "uk"])
+def test_the_fallback_note_names_the_language_in_the_readers_language(client, network, language):
+    """Not "Deutsch" inside an Arabic or Ukrainian sentence."""
+    from django.utils.translation import get_language_info, override
+
+    network.enabled_languages = ["de", "ar", "uk"]
+    network.save()
+    event(network, "Sprachcafé", at("2031-03-10", 18))
+
+    page = client.get(url(network, lang=language)).content.decode()
+
+    note = page[page.index('class="note"') :][:400]
+    with override(language):
+        german = str(get_language_info("de")["name_translated"])
+    assert german in note and "Deutsch" not in note

@@ -8,10 +8,10 @@ import zoneinfo
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone, translation
-from django.utils.formats import date_format
+from django.utils import timezone
 from icalendar import Calendar
 
+from knotenpunkt.core.formatting import format_local_datetime
 from knotenpunkt.core.testing import translated
 from knotenpunkt.eventcalendar import selectors
 from knotenpunkt.eventcalendar.models import Event
@@ -203,8 +203,7 @@ def test_a_timed_event_over_several_days_names_its_last_day(client, network):
     page = client.get(_url(network)).content.decode()
     ends = timezone.localtime(starts + datetime.timedelta(days=2, hours=8), network.tz)
     entry = page[page.index("Sprachcamp") - 600 : page.index("Sprachcamp")]
-    with translation.override("en"):
-        assert f">{date_format(ends, 'DATETIME_FORMAT')}</time>" in entry
+    assert f">{format_local_datetime(ends, 'long', language='en', tz=network.tz)}</time>" in entry
 
 
 def test_month_view_with_a_malformed_month_shows_the_current_month(client, network):

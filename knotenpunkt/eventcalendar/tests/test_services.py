@@ -11,6 +11,7 @@ from PIL import Image
 from knotenpunkt.core.errors import PermissionDenied
 from knotenpunkt.core.models import AuditEntry
 from knotenpunkt.core.testing import refused, translated
+from knotenpunkt.core.text import isolate
 from knotenpunkt.eventcalendar import services
 from knotenpunkt.eventcalendar.models import Event, EventTranslation
 from knotenpunkt.eventcalendar.tests.factories import EventFactory, member_contact_for
@@ -332,12 +333,45 @@ def test_rejecting_mails_the_reason_to_the_submitter_in_their_language(
 
     [message] = mailbox.to("ayse@example.org")
     assert message["Subject"].strip() == translated(
-        "Your event “%(title)s” was not published", language, title="Nähcafé"
+        "Your event “%(title)s” was not published", language, title=isolate("Nähcafé")
     )
     assert "Bitte Ort angeben." in mailbox.body(message)
     event.refresh_from_db()
     assert event.status == Event.Status.REJECTED
     assert audit_actions(event) == ["event.submit", "event.reject"]
+
+
+@pytest.mark.parametrize("language", ["de", "ar"])
+def test_the_published_mail_reads_a_title_with_markup_and_ampersand_as_written(
+    network,
+    organisation,
+    coordinator,
+    mailbox,
+    run_tasks,
+    django_capture_on_commit_callbacks,
+    language,
+):
+    """Subjects and bodies are plain text: no `&lt;script&gt;`, no `&amp;` (issue 9)."""
+    network.enabled_languages = ["de", "ar"]
+    network.save()
+    title = "Kaffee & Kuchen <script>alert(1)</script>"
+    submitter = member_contact_for(organisation, email="ayse@example.org", language=language)
+    event = services.event_submit(
+        network=network, actor=submitter, data=data_for(organisation, title=title)
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        services.event_approve(event=event, actor=coordinator)
+    run_tasks()
+
+    [message] = mailbox.to("ayse@example.org")
+    subject, body = message["Subject"].strip(), mailbox.body(message)
+    assert subject == translated(
+        "Your event “%(title)s” is published", language, title=isolate(title)
+    )
+    assert "\n" not in subject
+    assert isolate(title) in body
+    for escaped in ("&amp;", "&lt;", "&gt;", "&#x27;", "&quot;"):
+        assert escaped not in subject and escaped not in body
 
 
 def test_a_rejection_needs_a_reason(submitted, coordinator):

@@ -2,8 +2,9 @@
 
 from django import template
 from django.utils import timezone
-from django.utils.formats import date_format, time_format
 from django.utils.html import format_html
+
+from knotenpunkt.core.formatting import format_local_datetime, format_local_time
 
 register = template.Library()
 
@@ -13,14 +14,12 @@ def timespan(starts_at, ends_at):
     """`<time>` elements for a slot; the end shows only its time when it is the same day."""
     start, end = timezone.localtime(starts_at), timezone.localtime(ends_at)
     end_text = (
-        time_format(end, "TIME_FORMAT")
-        if start.date() == end.date()
-        else date_format(end, "DATETIME_FORMAT")
+        format_local_time(end) if start.date() == end.date() else format_local_datetime(end, "long")
     )
     return format_html(
         '<time datetime="{}">{}</time>–<time datetime="{}">{}</time>',
         start.isoformat(),
-        date_format(start, "DATETIME_FORMAT"),
+        format_local_datetime(start, "long"),
         end.isoformat(),
         end_text,
     )

@@ -8,6 +8,7 @@ from django.utils import timezone
 from knotenpunkt.core.errors import DomainError
 from knotenpunkt.core.models import AuditEntry
 from knotenpunkt.core.testing import refused, translated
+from knotenpunkt.core.text import isolate
 from knotenpunkt.meetings import services
 from knotenpunkt.meetings.ical import event_uid
 from knotenpunkt.meetings.mail import language_for
@@ -114,9 +115,9 @@ def test_cancelling_promotes_the_next_in_line_and_tells_them_by_mail(
     expected = translated(
         "A seat is free for you: %(title)s",
         language_for(next_in_line, network),
-        title="Netzwerkcafé",
+        title=isolate("Netzwerkcafé"),
     )
-    assert promotion["Subject"] == expected
+    assert promotion["Subject"].strip() == expected
     calendar, method = ics_of(promotion)
     assert method == "REQUEST"
     assert str(calendar.walk("VEVENT")[0]["UID"]) == event_uid(meeting)

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from knotenpunkt.core.testing import translated
+from knotenpunkt.core.text import isolate
 from knotenpunkt.meetings.mail import language_for
 from knotenpunkt.meetings.models import Registration
 from knotenpunkt.meetings.reminders import send_action_item_reminders, send_meeting_reminders
@@ -39,7 +40,9 @@ def test_each_confirmed_registrant_is_reminded_once(
     run_tasks()
     [message] = mailbox.to(confirmed.person.email)
     language = language_for(confirmed.person, confirmed.person.network)
-    assert message["Subject"] == translated("Reminder: %(title)s", language, title="AG Wohnen")
+    assert message["Subject"] == translated(
+        "Reminder: %(title)s", language, title=isolate("AG Wohnen")
+    )
     assert mailbox.to(waiting.person.email) == [] and mailbox.to(far.person.email) == []
     confirmed.refresh_from_db()
     assert confirmed.reminded_at is not None

@@ -7,6 +7,7 @@ import pytest
 from knotenpunkt.core.errors import DomainError
 from knotenpunkt.core.models import AuditEntry
 from knotenpunkt.core.testing import refused, translated
+from knotenpunkt.core.text import isolate
 from knotenpunkt.meetings import services
 from knotenpunkt.meetings.ical import event_uid
 from knotenpunkt.meetings.mail import language_for
@@ -129,7 +130,7 @@ def test_cancelling_sends_method_cancel_with_the_same_uid_and_a_higher_sequence(
     [message] = mailbox.to(confirmed.person.email)
     language = language_for(confirmed.person, confirmed.person.network)
     assert message["Subject"] == translated(
-        "Cancelled: %(title)s", language, title="Plenum im Juni"
+        "Cancelled: %(title)s", language, title=isolate("Plenum im Juni")
     )
     calendar, method = ics_of(message)
     assert method == "CANCEL" and calendar["METHOD"] == "CANCEL"

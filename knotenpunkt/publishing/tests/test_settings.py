@@ -3,6 +3,7 @@
 import io
 
 import pytest
+from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django_scopes import scope
 from PIL import Image
@@ -174,3 +175,19 @@ def test_a_language_the_network_does_not_offer_is_not_found(coordinator_client, 
 
     assert coordinator_client.get(IMPRINT_EN.replace("/de/", "/de/", 1)).status_code == 404
     assert coordinator_client.get(IMPRINT_DE.replace("imprint", "unknown")).status_code == 404
+
+
+@pytest.mark.parametrize("language", ["ar", "uk", "en"])
+def test_the_footer_names_the_standard_pages_in_the_readers_language_before_they_have_a_text(
+    client, network, language
+):
+    """The starter pages have a German text only; their footer links read in the visitor's
+    language, not "Impressum / Datenschutz / Barrierefreiheit" on every page."""
+    network.enabled_languages = [code for code, _name in settings.LANGUAGES]
+    network.save()
+
+    footer = client.get(f"/{language}/musterstadt/").content.decode().split("site-footer")[1]
+
+    for title in ("Imprint", "Privacy", "Accessibility"):
+        assert f">{translated(title, language)}</a>" in footer
+        assert f">{translated(title, 'de')}</a>" not in footer
