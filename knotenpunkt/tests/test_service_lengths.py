@@ -75,6 +75,7 @@ LINK_FIELDS = {"website", "online_link", "registration_url", "url"}
 NOT_TAKEN_AS_GIVEN = {
     ("accounts.User", "password"): "stored as a hash",
     ("core.Network", "time_zone"): "a zone name, checked against the zone database",
+    ("core.Network", "accent_colour"): "a colour, # and six hexadecimal digits",
     ("eventcalendar.Event", "time_zone"): "a zone name, checked against the zone database",
     ("eventcalendar.Event", "rrule"): "a repetition rule, parsed and bounded by its own rule",
     ("workinggroups.WorkingGroup", "slug"): "made from the text and shortened to the column",
