@@ -150,7 +150,7 @@ def test_minutes_are_saved_as_versions_and_markup_is_never_executed(coordinator_
     assert response.status_code == 302
     html = coordinator_client.get(page).content.decode()
     assert "<script>alert" not in html and "<img" not in html  # the editor shows it escaped
-    shown = html.split('<div class="prose minutes">')[1].split("</div>")[0]
+    shown = html.split('<div class="prose minutes" dir="auto">')[1].split("</div>")[0]
     assert "<h2>Ergebnisse</h2>" in shown and "<strong>fett</strong>" in shown
     assert "script" not in shown and "onerror" not in shown and "javascript:" not in shown
     coordinator_client.post(page, {"text": "Zweite Fassung"})
