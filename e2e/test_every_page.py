@@ -172,6 +172,8 @@ def test_every_page_as_each_role(musterstadt, page, role, language, viewport, pe
         html = "text/html" in (response.headers.get("content-type") or "")
         if response.status != 200 or not html or "/accounts/login/" in page.url:
             continue
+        if not page.locator("main").count():  # a fragment for a script (a picker's options)
+            continue
         walked += 1
         walked_in_family[family] += 1
         problems = [f"axe: {violation}" for violation in axe_violations(page)]
