@@ -101,13 +101,16 @@ def _demo_values(network) -> dict:
         "session_id": CafeSession.objects.filter(network=network).order_by("pk").first(),
         "agenda_item_id": AgendaItem.objects.filter(network=network).order_by("pk").first(),
         "action_item_id": ActionItem.objects.filter(network=network).order_by("pk").first(),
-        "event_id": Event.objects.filter(network=network).order_by("-pk").first(),
+        # Published and public, so that visitors without a login see them too.
+        "event_id": Event.objects.filter(network=network, status="published")
+        .order_by("-pk")
+        .first(),
         "agreement_id": AgreementVersion.objects.filter(network=network).order_by("pk").first(),
         "network_role_id": NetworkRole.objects.filter(network=network).order_by("pk").first(),
         "registration_id": Registration.objects.filter(network=network).order_by("pk").first(),
         "version_id": MinutesVersion.objects.filter(network=network).order_by("pk").first(),
     }
-    wiki_page = Page.objects.filter(network=network).order_by("pk").first()
+    wiki_page = Page.objects.filter(network=network, visibility="public").order_by("pk").first()
     values = {}
     for keyword, make in OBJECT_MAKERS.items():
         picked = picks.get(keyword)
