@@ -51,7 +51,7 @@ def test_the_account_page_needs_the_same_queries_for_many_networks(
     # session, user, roles with their networks, open erasure requests: none per network
     with django_assert_max_num_queries(4):
         response = client.get("/accounts/")
-    assert response.text.count('class="card"') == 12
+    assert response.text.count('class="card card--accent"') == 12
 
 
 def test_the_preferred_language_is_saved_and_used(client, user):

@@ -46,7 +46,10 @@ def test_the_log_shows_every_entry_with_its_changes_in_the_readers_language(
     page = response.content.decode()
     label = capfirst(translated("plenary meetings per year (target)", "de"))
     assert f"<dt>{label}</dt>" in page
-    assert translated("%(before)s → %(after)s", "de", before="5", after="6") in page
+    assert (
+        translated("%(before)s → %(after)s", "de", before="<bdi>5</bdi>", after="<bdi>6</bdi>")
+        in page
+    )
     assert "Kim Kollegin" in page and "Nora Neu" in page
 
 

@@ -66,7 +66,7 @@ def test_the_whole_flow_from_the_team_page_to_the_workspace(
     page = client.get(link)
     assert page.status_code == 200
     assert 'lang="en"' in page.text  # the page speaks the invitation's language
-    assert "This invitation is for nora@example.org, as Member contact." in page.text
+    assert "This invitation is for <bdi>nora@example.org</bdi>, as Member contact." in page.text
     assert "You will speak for <bdi>Kulturverein Brückenschlag e.V.</bdi>" in page.text
     assert 'name="password2"' in page.text
 
@@ -145,8 +145,8 @@ def test_someone_logged_in_with_another_account_cannot_accept(client, network):
         "You are logged in as %(current)s, but this invitation was sent to %(email)s. "
         "Log out and open the link again to accept it with the right account.",
         invitation.language,
-        current="other@example.org",
-        email="neu@example.org",
+        current="<bdi>other@example.org</bdi>",
+        email="<bdi>neu@example.org</bdi>",
     )
     for response in (client.get(url(invitation)), client.post(url(invitation))):
         assert response.status_code == 403
@@ -172,7 +172,7 @@ def test_an_expired_invitation_explains_itself(client, network):
     ask_again = translated(
         "If you still want to take part, ask the coordination of %(network)s for a new invitation.",
         language,
-        network="Netzwerk Musterstadt",
+        network="<bdi>Netzwerk Musterstadt</bdi>",
     )
     assert ask_again in response.text
     assert signup(client, invitation).status_code == 410

@@ -1,5 +1,5 @@
-"""Template helpers of the member pages: language names, the member count of the home page
-(`can_do` is a core builtin)."""
+"""Template helpers of the member pages: language names, the member count of the home page,
+cells with their column (`can_do` is a core builtin)."""
 
 from django import template
 
@@ -19,3 +19,10 @@ def members_count(context):
     from ..selectors import members_count
 
     return members_count(network=context["request"].network)
+
+
+@register.filter
+def with_labels(cells, columns):
+    """(column label, cell) pairs: a table whose columns come from data still labels each cell,
+    so stacked on a phone every value says which column it belongs to."""
+    return [(column.label, cell) for column, cell in zip(columns, cells, strict=False)]

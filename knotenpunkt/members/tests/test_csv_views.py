@@ -13,6 +13,7 @@ from knotenpunkt.accounts.tests.factories import UserFactory, grant_role
 from knotenpunkt.core.models import AuditEntry
 from knotenpunkt.core.testing import translated
 from knotenpunkt.members import import_jobs
+from knotenpunkt.members.forms_csv import COLUMNS
 from knotenpunkt.members.models import ContactPosition, ImportJob, Organisation, Person
 from knotenpunkt.members.tasks import import_job_run_task
 from knotenpunkt.members.tests.factories import OrganisationFactory
@@ -83,6 +84,17 @@ def test_upload_page_documents_the_columns(coordinator_client):
     assert 'enctype="multipart/form-data"' in response.text
     for key in ("postal_code", "public_listing", "joined_on", "contact_consent", "association"):
         assert f"<code>{key}</code>" in response.text
+
+
+def test_each_previewed_cell_names_its_column_for_phones(coordinator_client):
+    """Stacked on a phone, a preview row keeps its column names (data-label on every cell)."""
+    response = upload(coordinator_client, GOOD)
+    row = re.search(r'<th scope="row">2</th>(.*?)</tr>', response.text, re.S).group(1)
+    cells = re.findall(r'<td data-label="([^"]*)">([^<]*)</td>', row)
+    with translation.override("de"):  # the coordinator reads German
+        labels = [escape(column.label) for column in COLUMNS["organisations"]]
+    assert [label for label, _ in cells] == labels
+    assert cells[0] == (labels[0], "Café Global")
 
 
 def test_confirm_queues_a_job_and_the_worker_writes_all_rows_and_removes_the_upload(
@@ -177,7 +189,7 @@ def test_errors_are_listed_by_row_and_column_in_the_users_language_and_nothing_i
 
     assert response.status_code == 200
     text = response.text
-    assert "<td>3</td>" in text and "<td>E-Mail</td>" in text
+    assert '<th scope="row">3</th>' in text and re.search(r"<td data-label=[^>]*>E-Mail</td>", text)
     assert "gültige E-Mail-Adresse" in text  # Django's own German message
     assert 'name="token"' not in text  # nothing to confirm
     assert pending_files(var_dir) == []
@@ -235,7 +247,10 @@ def test_the_task_validates_again_and_writes_nothing_when_the_data_changed(
     page = coordinator_client.get(response.url)
     assert page.status_code == 200
     assert shown(NOTHING_IMPORTED) in page.text
-    row = re.search(r"<tr>\s*<td>(.*?)</td>\s*<td>(.*?)</td>\s*<td>(.*?)</td>", page.text)
+    row = re.search(
+        r"<tr>\s*<th scope=\"row\">(.*?)</th>\s*<td[^>]*>(.*?)</td>\s*<td[^>]*>(.*?)</td>",
+        page.text,
+    )
     assert row.groups() == ("3", "name", shown(ORGANISATION_EXISTS))
     assert 'href="/de/musterstadt/manage/members/import/"' in page.text  # upload it again
     assert not Organisation.objects.filter(network=network, name="Café Global").exists()

@@ -118,7 +118,7 @@ def test_the_successor_is_shown_the_predecessors_note_after_the_handover(
     workspace = client.get(url(network, "workspace")).text
     assert "Note from your predecessor" in workspace
     assert "Das Sommerfest ist am 5.7." in workspace
-    assert "Peter Alt, before you in this role" in workspace
+    assert "<bdi>Peter Alt</bdi>, before you in this role" in workspace
 
 
 def test_the_successors_own_note_leaves_the_predecessors_in_the_history(network, coordinator):

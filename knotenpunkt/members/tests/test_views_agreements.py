@@ -82,7 +82,7 @@ def test_list_marks_the_current_version(coordinator_client, network):
     AgreementVersionFactory(network=network, title="Alte Fassung", valid_from=D(2019, 1, 1))
     AgreementVersionFactory(network=network, title="Neue Fassung", valid_from=D(2024, 1, 1))
     page = coordinator_client.get(url(network, "agreement_list")).text
-    marker = '<span class="badge">current</span>'
+    marker = '<span class="badge badge--info">current</span>'
     assert page.count(marker) == 1
     assert page.index("Neue Fassung") < page.index(marker) < page.index("Alte Fassung")
 

@@ -393,9 +393,9 @@ def test_organisation_page_shows_contacts_history_and_timeline(coordinator_clien
     text = response.text
     assert response.status_code == 200
     assert "Main contact handed over from Erste Person to Zweite Person" in text
-    assert "Note from the predecessor, Erste Person:" in text
+    assert "Note from the predecessor, <bdi>Erste Person</bdi>:" in text
     assert "Bitte den Newsletter übernehmen." in text
-    assert "took over from Erste Person" in text
+    assert "took over from <bdi>Erste Person</bdi>" in text
     assert text.count("<h1") == 1
 
 
