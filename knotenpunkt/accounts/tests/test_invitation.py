@@ -84,7 +84,7 @@ def test_the_whole_flow_from_the_team_page_to_the_workspace(
     assert "Welcome to Netzwerk Musterstadt" in workspace.text
     # The member contact speaks for the organisation they were invited for.
     assert "do not speak for an organisation" not in workspace.text
-    assert "Edit the profile of Kulturverein Brückenschlag e.V." in workspace.text
+    assert "Edit the profile of <bdi>Kulturverein Brückenschlag e.V.</bdi>" in workspace.text
     person = Person.objects.get(network=network, user=user)
     assert person.full_name == "Nora Neu"
     assert [p.organisation for p in person.positions.filter(ended_on=None)] == [organisation]
