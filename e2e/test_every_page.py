@@ -142,6 +142,16 @@ def _page_paths(network, language: str) -> list[tuple[str, str]]:
     return paths
 
 
+def _settle(page) -> None:
+    """After a failed navigation Chromium still moves to its error page; without waiting for
+    that, it interrupts the next page's navigation, and every following page is passed over."""
+    try:
+        page.goto("about:blank")
+    except PlaywrightError:
+        page.wait_for_timeout(500)
+        page.goto("about:blank")
+
+
 def _header_share(page) -> float:
     height = page.evaluate("() => document.querySelector('.site-header').offsetHeight")
     return height / page.viewport_size["height"]
@@ -170,7 +180,8 @@ def test_every_page_as_each_role(musterstadt, page, role, language, viewport, pe
             continue
         try:
             response = page.goto(path)
-        except PlaywrightError:  # an empty error answer (405 to a POST-only address)
+        except PlaywrightError:  # an empty error answer (405 to a POST-only address), a download
+            _settle(page)
             continue
         html = "text/html" in (response.headers.get("content-type") or "")
         if response.status != 200 or not html or "/accounts/login/" in page.url:
