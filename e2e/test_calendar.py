@@ -186,7 +186,7 @@ def test_member_proposes_a_weekly_event_the_coordinator_approves_a_visitor_finds
     page.context.clear_cookies()
     visitor_calendar = "/tr/musterstadt/calendar/"
     page.goto(visitor_calendar)
-    titles = page.locator("main .event-list a[lang=tr]")
+    titles = page.locator("main .event-entry a[lang=tr]")
     assert {"Öğleden sonra gençlik buluşması", TITLE_TR} <= set(titles.all_inner_texts())
     check_page(page)
     page.select_option("main form.event-filters select[name=audience]", "women")

@@ -202,7 +202,8 @@ def test_a_timed_event_over_several_days_names_its_last_day(client, network):
     )
     page = client.get(_url(network)).content.decode()
     ends = timezone.localtime(starts + datetime.timedelta(days=2, hours=8), network.tz)
-    entry = page[page.index("Sprachcamp") - 600 : page.index("Sprachcamp")]
+    title = page.index("Sprachcamp")
+    entry = page[page.rindex('class="event-entry', 0, title) : page.index("</ul>", title)]
     assert f">{format_local_datetime(ends, 'long', language='en', tz=network.tz)}</time>" in entry
 
 
