@@ -107,7 +107,7 @@ def test_a_new_agreement_version_is_current_on_the_next_page(coordinator_client,
             text="We cooperate.",
             valid_from=datetime.date(2020, 1, 1),
         )
-    assert "Current agreement: Agreement 2026" in _page(coordinator_client, network)
+    assert "Current agreement: <bdi>Agreement 2026</bdi>" in _page(coordinator_client, network)
 
 
 def test_a_revoked_role_counts_nowhere_from_the_next_request(client, network, coordinator):

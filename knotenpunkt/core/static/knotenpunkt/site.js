@@ -35,8 +35,10 @@
   var summary = document.querySelector(".error-summary");
   if (summary) summary.focus();
   // Filters start open (so they work without this script); on a phone they fold behind their
-  // "Filter" button so the results are on the first screen.
-  if (window.matchMedia("(max-width: 40em)").matches) {
+  // "Filter" button so the results are on the first screen — unless the list is filtered, so
+  // that the reader sees what narrows it.
+  var filtered = /[?&](?!page=)[^=&]+=[^&]/.test(window.location.search);
+  if (!filtered && window.matchMedia("(max-width: 40em)").matches) {
     document.querySelectorAll("details.filter-panel[open]").forEach(function (details) {
       details.open = false;
     });
