@@ -98,7 +98,6 @@ def test_the_workspace_shows_the_apps_blocks_in_their_order(coordinator_client, 
         "Event calendar",
         "Meetings this year against the targets",
         "Knowledge base",
-        "Management",
     ]
     positions = [page.index(heading) for heading in headings]
     assert positions == sorted(positions)
