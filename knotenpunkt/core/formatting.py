@@ -21,6 +21,7 @@ from functools import lru_cache
 
 from babel import Locale, UnknownLocaleError
 from babel import dates as babel_dates
+from babel import lists as babel_lists
 from babel import numbers as babel_numbers
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -129,6 +130,14 @@ def format_local_number(value, decimals: int | None = None, *, language=None) ->
     fixed = decimal.Decimal(str(value)).quantize(quantum, rounding=decimal.ROUND_HALF_UP)
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
     return babel_numbers.format_decimal(fixed, format=pattern, locale=locale)
+
+
+def format_local_list(items, *, language=None) -> str:
+    """Words joined as the language joins a list ("A, B und C", "A، B و C")."""
+    items = [str(item) for item in items if item not in (None, "")]
+    if not items:
+        return ""
+    return babel_lists.format_list(items, locale=locale_for(language))
 
 
 def weekday_names(*, language=None) -> list[tuple[str, str]]:

@@ -5,6 +5,7 @@ isolating user content in plain text; built in to every template (config/setting
     {{ entry.starts_at|local_time }}         {{ value|local_number:1 }}
     {{ first|local_date_range:last }}        {{ month_start|local_month }}
     {{ edition.starts_on|local_month_range:edition.ends_on }}
+    {{ audiences|local_list }}               (joined as the language joins a list)
     {{ title|isolate }}  (plain-text mails: FSI … PDI around user content)
     {% blocktranslate with title=meeting.title|bdi %}  (HTML: <bdi> around user content)
 """
@@ -64,3 +65,8 @@ def bdi(value):
     """User content as an isolated run inside a translated HTML sentence:
     `{% blocktranslate with title=meeting.title|bdi %}`; empty stays empty."""
     return format_html("<bdi>{}</bdi>", value) if value not in (None, "") else ""
+
+
+@register.filter
+def local_list(items):
+    return formatting.format_local_list(items or [])

@@ -7,12 +7,14 @@ import zoneinfo
 import pytest
 from babel import Locale
 from babel import dates as babel_dates
+from babel.lists import format_list
 from django.template import Context, Template
 from django.utils import timezone, translation
 
 from knotenpunkt.core.formatting import (
     format_local_date,
     format_local_datetime,
+    format_local_list,
     format_local_month_range,
     format_local_number,
     format_local_time,
@@ -126,3 +128,15 @@ def test_the_same_moment_reads_the_same_on_a_page_in_a_mail_and_in_the_edition(
     assert f">{expected}</time>" in edition
     assert f">{expected}</time>" in printed
     assert expected in mailbox.body(message)
+
+
+@pytest.mark.parametrize("language", ["de", "ar", "fa", "uk"])
+def test_lists_are_joined_as_the_language_joins_them(language):
+    joined = format_local_list(["Deutsch", "English", "Türkçe"], language=language)
+    assert joined == format_list(["Deutsch", "English", "Türkçe"], locale=language)
+    if language in ("ar", "fa"):
+        assert ", " not in joined, "a Latin comma in a right-to-left list"
+
+
+def test_an_empty_list_reads_as_nothing():
+    assert format_local_list([None, ""], language="de") == ""

@@ -233,7 +233,7 @@ def test_event_page_shows_all_facts_and_json_ld(client, network):
     assert "<script>alert(1)</script>" not in page
     assert "Interkultureller Verein" in page
     assert "3 € für Kaffee" in page
-    assert "German, Turkish" in page
+    assert "German and Turkish" in page  # joined as English joins a list
     assert "Step-free access" in page
     assert 'href="https://example.org/anmelden"' in page
     raw = re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S).group(1)

@@ -3,6 +3,7 @@ cells with their column (`can_do` is a core builtin)."""
 
 from django import template
 
+from knotenpunkt.core.formatting import format_local_list
 from knotenpunkt.core.languages import language_name
 
 register = template.Library()
@@ -10,7 +11,7 @@ register = template.Library()
 
 @register.filter
 def language_names(codes):
-    return ", ".join(language_name(code) for code in codes or [])
+    return format_local_list(language_name(code) for code in codes or [])
 
 
 @register.simple_tag(takes_context=True)
