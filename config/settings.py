@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "knotenpunkt.meetings",
     "knotenpunkt.eventcalendar",
     "knotenpunkt.knowledge",
+    "knotenpunkt.infomail",
     "knotenpunkt.demo",
 ]
 

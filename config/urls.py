@@ -22,6 +22,7 @@ network_patterns = [
     path("", include("knotenpunkt.meetings.urls")),
     path("", include("knotenpunkt.eventcalendar.urls")),
     path("", include("knotenpunkt.knowledge.urls")),
+    path("", include("knotenpunkt.infomail.urls")),
 ]
 
 urlpatterns = [
