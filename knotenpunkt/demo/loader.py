@@ -1,10 +1,10 @@
 """Loads the demo networks: fictional, the same on every machine, and safe to run twice.
 
 A network that exists already is left alone, except that Musterstadt gets its working
-groups, meetings and wiki if it has no working group yet, and its event calendar if it has
-no event yet (a demo loaded before they existed). The demo accounts and their roles are
-ensured on every run, so that `make run` can always print working logins, and the search
-index is rebuilt.
+groups, meetings and wiki if it has no working group yet, its event calendar if it has
+no event yet, and its info mail if it has no issue yet (a demo loaded before they existed).
+The demo accounts and their roles are ensured on every run, so that `make run` can always
+print working logins, and the search index is rebuilt.
 
 The members' history ends on a fixed day (builder.DEMO_TODAY); the meetings and the events
 are placed around the day of loading, so that the demo always has past and upcoming ones.
@@ -23,6 +23,7 @@ from knotenpunkt.core.models import Network
 from knotenpunkt.core.search import search_reindex
 from knotenpunkt.core.services import network_create
 from knotenpunkt.eventcalendar.models import Event
+from knotenpunkt.infomail.models import Mailing
 from knotenpunkt.members.models import AgreementSignature, AgreementVersion, Person
 from knotenpunkt.workinggroups.models import WorkingGroup
 
@@ -30,6 +31,7 @@ from . import data
 from .builder import DEMO_TODAY, Builder, DemoLogin, OrgPlan, date_between, moment
 from .events import calendar_add
 from .groups import group_year, groups_add
+from .infomail import infomail_add
 from .plenaries import plenaries_add
 from .rows import Demo
 from .wiki import wiki_add
@@ -82,6 +84,7 @@ LOGINS = [
 # The networks with working groups, meetings and a wiki, and who of their logins wrote what.
 WITH_MEETINGS = {"musterstadt"}
 WITH_CALENDAR = {"musterstadt"}
+WITH_INFOMAIL = {"musterstadt"}
 AUTHOR_KEYS = {
     Role.COORDINATOR: "coordinator",
     Role.MEMBER_CONTACT: "member",
@@ -118,6 +121,10 @@ def demo_load() -> list[str]:
                 _build_calendar(network, users, logins)
                 if slug not in created:
                     created.append(f"{slug} (event calendar)")
+            if slug in WITH_INFOMAIL and not Mailing.objects.filter(network=network).exists():
+                _build_infomail(network, users, logins)
+                if slug not in created:
+                    created.append(f"{slug} (info mail)")
             search_reindex(network)
     return created
 
@@ -191,6 +198,13 @@ def _build_calendar(network: Network, users: dict, logins: list[DemoLogin]) -> N
     authors = {AUTHOR_KEYS[login.role]: users[login.email] for login in logins}
     demo = Demo.start(network, random.Random(f"{SEED}-{network.slug}-calendar"), authors=authors)
     calendar_add(demo)
+
+
+def _build_infomail(network: Network, users: dict, logins: list[DemoLogin]) -> None:
+    """About 300 subscribers, three sent issues and a draft (infomail.py)."""
+    authors = {AUTHOR_KEYS[login.role]: users[login.email] for login in logins}
+    demo = Demo.start(network, random.Random(f"{SEED}-{network.slug}-infomail"), authors=authors)
+    infomail_add(demo)
 
 
 def _give_history(

@@ -10,6 +10,15 @@ from knotenpunkt.core.models import AuditEntry, Network, SearchEntry
 from knotenpunkt.core.policy import roles_of
 from knotenpunkt.demo.loader import DEMO_PASSWORD, LOGINS
 from knotenpunkt.eventcalendar.models import Edition, Event, EventTranslation
+from knotenpunkt.infomail.models import (
+    Bounce,
+    ConsentEvent,
+    Delivery,
+    Mailing,
+    MailingVersion,
+    Subscriber,
+    Topic,
+)
 from knotenpunkt.knowledge.models import Page, Revision
 from knotenpunkt.meetings.models import (
     ActionItem,
@@ -64,12 +73,47 @@ COUNTED = [
     Event,
     EventTranslation,
     Edition,
+    Topic,
+    Subscriber,
+    ConsentEvent,
+    Mailing,
+    MailingVersion,
+    Delivery,
+    Bounce,
     SearchEntry,
 ]
 
 
 def counts() -> dict[str, int]:
     return {model.__name__: model.objects.count() for model in COUNTED}
+
+
+def test_musterstadt_has_an_info_mail_with_readers_in_many_languages(musterstadt):
+    """About 300 subscribers who each consented, three issues sent, one draft (issue 10)."""
+    subscribers = Subscriber.objects.filter(network=musterstadt)
+    assert 280 <= subscribers.count() <= 320
+    assert set(subscribers.values_list("language", flat=True)) == {
+        "de",
+        "en",
+        "tr",
+        "ar",
+        "uk",
+        "ru",
+        "fa",
+    }
+    assert Topic.objects.filter(network=musterstadt).count() >= 5
+    for subscriber in subscribers.filter(status=Subscriber.Status.ACTIVE)[:50]:
+        actions = list(subscriber.consent_events.values_list("action", flat=True))
+        assert actions[:2] == ["requested", "confirmed"]
+        assert subscriber.topics.exists()
+    mailings = Mailing.objects.filter(network=musterstadt)
+    assert mailings.filter(status=Mailing.Status.SENT).count() == 3
+    assert mailings.filter(status=Mailing.Status.DRAFT).count() == 1
+    for mailing in mailings.filter(status=Mailing.Status.SENT):
+        assert mailing.versions.count() >= 4
+        recipients = mailing.deliveries.values_list("subscriber__status", flat=True)
+        assert len(recipients) > 200
+        assert "pending" not in recipients
 
 
 def test_refused_without_debug(db, settings):
