@@ -4,7 +4,8 @@ PY     := $(VENV)/bin/python
 PYTHON ?= python3
 PORT   ?= 8000
 STAMP  := $(VENV)/.installed-stamp
-# The suite always runs once on SQLite; DATABASE_URL (if it names PostgreSQL) adds a second run.
+# DATABASE_URL, if it names PostgreSQL, runs the unit suite there at the real time; without it,
+# the suite runs on SQLite at the real time. SQLite always runs it at the hard moments below.
 PG_URL := $(filter postgres%,$(DATABASE_URL))
 
 .PHONY: setup run test test-sqlite test-postgresql test-browser lint format messages compile bench demo clean
@@ -43,7 +44,7 @@ format: setup
 HARD_MOMENTS := new-year new-year-in-utc dst-autumn
 # Every run is a target of its own: `make test` runs two at a time (each has its own database)
 # and prints each run's output in one piece. The browser tests start first, beside a unit run.
-TEST_RUNS := test-browser test-sqlite $(if $(PG_URL),test-postgresql) \
+TEST_RUNS := test-browser $(if $(PG_URL),test-postgresql,test-sqlite) \
 	$(addprefix test-at-,$(HARD_MOMENTS))
 
 test: setup compile lint
