@@ -7,7 +7,18 @@ class InfomailConfig(AppConfig):
     verbose_name = "Info mail"
 
     def ready(self):
+        from knotenpunkt.core.audit import audit_kinds_declare
+
         from . import (
             personal_data,  # noqa: F401  (own-data export)
             rules,  # noqa: F401  (who writes and sends the info mail)
         )
+        from .audit import InfomailAuditKind
+
+        # The kinds of entry this app writes to the audit trail (core/audit.py).
+        audit_kinds_declare(InfomailAuditKind)
+        # Registrations of the parts (keep one marked line per part, so merges stay simple):
+        # [subscribers]
+        # [sending]
+        # [mailings]
+        # [bounces]
