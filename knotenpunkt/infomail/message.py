@@ -72,6 +72,13 @@ def personal_links(network, *, language: str, subscriber=None) -> tuple[str, str
     )
 
 
+def archive_copy(body: str, *, network, language: str) -> str:
+    """A frozen issue (`sent_html`/`sent_text`) for everyone to read: the personal links
+    lead to the sign-up page, as in a test send."""
+    preferences, unsubscribe = personal_links(network, language=language)
+    return body.replace(PREFERENCES_MARK, preferences).replace(UNSUBSCRIBE_MARK, unsubscribe)
+
+
 def sender(network) -> str:
     """The visible From: the network's name with the configured address."""
     address = parseaddr(settings.DEFAULT_FROM_EMAIL)[1] or settings.DEFAULT_FROM_EMAIL

@@ -193,3 +193,12 @@ def test_the_workers_template_gives_the_same_message_as_the_full_build(network, 
     for kind in ("plain", "html"):
         assert filled.get_body((kind,)).get_content() == full.get_body((kind,)).get_content()
     assert template.fill(to="jürgen@example.org", subscriber=subscriber, delivery=delivery) is None
+
+
+def test_the_archive_copy_has_no_personal_links(network):
+    from knotenpunkt.infomail.message import archive_copy
+
+    rendered = mailing_render(mailing_make(network).versions.get())
+    html = archive_copy(rendered.html, network=network, language="de")
+    assert PREFERENCES_MARK not in html and UNSUBSCRIBE_MARK not in html
+    assert "/de/musterstadt/mail/subscribe/" in html
