@@ -1,3 +1,10 @@
-from django.urls import path  # noqa: F401
+"""The coordinator's subscriber list and one's own subscription (under manage/mail/subscribers/)."""
 
-urlpatterns = []
+from django.urls import path
+
+from . import views_subscribers
+
+urlpatterns = [
+    path("", views_subscribers.subscriber_list, name="subscribers"),
+    path("me/", views_subscribers.subscribe_self, name="subscribe_self"),
+]

@@ -1,0 +1,65 @@
+"""Forms of the subscriber pages: signing up, one's preferences, one's own subscription.
+
+The choices come from the network (its languages, its topics named in the reader's
+language); the rules themselves are the service's (services_subscribers.py), attached here so
+that the form says the same as the service.
+"""
+
+from django import forms
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from knotenpunkt.core.forms import NetworkForm
+from knotenpunkt.core.languages import language_name
+from knotenpunkt.core.validation import EMAIL_MAX, validate_email_address
+
+from .models import Topic
+
+
+class PreferencesForm(NetworkForm):
+    """Language and topics; `initial` from the subscriber, else the page's language."""
+
+    language = forms.ChoiceField(label=_("Language of the mails"))
+    topics = forms.TypedMultipleChoiceField(
+        label=_("Topics"),
+        required=False,
+        coerce=int,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Choose none to hear about everything."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        reader = get_language()
+        self.fields["language"].choices = [
+            (code, language_name(code)) for code in self.network.languages
+        ]
+        self.fields["language"].initial = (
+            reader if reader in self.network.languages else self.network.default_language
+        )
+        self.fields["topics"].choices = [
+            (topic.pk, topic.name_in(reader))
+            for topic in Topic.objects.filter(network=self.network)
+        ]
+        if not self.fields["topics"].choices:
+            del self.fields["topics"]
+
+    def values(self) -> dict:
+        return {
+            "language": self.cleaned_data["language"],
+            "topics": self.cleaned_data.get("topics") or [],
+        }
+
+
+class SignUpForm(PreferencesForm):
+    email = forms.CharField(
+        label=_("E-mail address"),
+        max_length=EMAIL_MAX,
+        validators=[validate_email_address],
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+
+    field_order = ["email", "language", "topics"]
+
+    def values(self) -> dict:
+        return {"email": self.cleaned_data["email"], **super().values()}

@@ -1,0 +1,64 @@
+"""The workspace's subscriber pages: the coordinator's list, and one's own subscription."""
+
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from knotenpunkt.core.params import query_text
+from knotenpunkt.core.policy import requires
+from knotenpunkt.core.urls_helpers import network_reverse
+from knotenpunkt.core.views_helpers import attempt, done, paginate
+
+from . import services_subscribers as services
+from .forms_subscribers import PreferencesForm
+from .models import ConsentEvent, Subscriber
+from .selectors_subscribers import subscriber_counts, subscribers_list
+
+
+@requires("infomail.manage")
+def subscriber_list(request):
+    """`manage/mail/subscribers/`: everyone who signed up, by status, with the counts."""
+    network = request.network
+    status = query_text(request, "status", max_length=20)
+    if status not in Subscriber.Status.values:
+        status = ""
+    page = paginate(request, subscribers_list(network=network, status=status or None))
+    context = {
+        "page": page,
+        "status": status,
+        "statuses": Subscriber.Status.choices,
+        "counts": subscriber_counts(network=network),
+    }
+    return render(request, "infomail/subscribers/list.html", context)
+
+
+@requires("infomail.subscribe_self")
+def subscribe_self(request):
+    """`manage/mail/subscribers/me/`: one's own account's address, subscribed by oneself."""
+    network, user = request.network, request.user
+    subscriber = services.own_subscriber(network=network, user=user)
+    active = subscriber is not None and subscriber.status == Subscriber.Status.ACTIVE
+    initial = {"language": user.preferred_language}
+    if active:
+        initial = {
+            "language": subscriber.language,
+            "topics": [t.pk for t in subscriber.topics.all()],
+        }
+    form = PreferencesForm(request.POST or None, network=network, initial=initial)
+    here = network_reverse(network, "infomail:subscribe_self")
+    if request.method == "POST" and "leave" in request.POST and active:
+        services.subscriber_unsubscribe(
+            subscriber=subscriber, method=ConsentEvent.Method.ACCOUNT, request=request
+        )
+        return done(request, _("You no longer receive the info mail."), here)
+    if request.method == "POST" and "leave" not in request.POST and form.is_valid():
+        saved = attempt(
+            form,
+            lambda: services.subscriber_subscribe_self(
+                network=network, user=user, actor=user, request=request, **form.values()
+            ),
+        )
+        if saved:
+            message = _("Your choice is saved.") if active else _("You receive the info mail now.")
+            return done(request, message, here)
+    context = {"form": form, "subscriber": subscriber, "active": active}
+    return render(request, "infomail/subscribers/me.html", context)
