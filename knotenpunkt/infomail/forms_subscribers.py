@@ -25,7 +25,7 @@ class PreferencesForm(NetworkForm):
         required=False,
         coerce=int,
         widget=forms.CheckboxSelectMultiple,
-        help_text=_("Choose none to hear about everything."),
+        help_text=_("What would you like to hear about?"),
     )
 
     def __init__(self, *args, **kwargs):
