@@ -7,4 +7,9 @@ from . import views_subscribers
 urlpatterns = [
     path("", views_subscribers.subscriber_list, name="subscribers"),
     path("me/", views_subscribers.subscribe_self, name="subscribe_self"),
+    path(
+        "<id:subscriber_id>/remove/",
+        views_subscribers.subscriber_remove,
+        name="subscriber_remove",
+    ),
 ]

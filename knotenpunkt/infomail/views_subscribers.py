@@ -1,12 +1,13 @@
 """The workspace's subscriber pages: the coordinator's list, and one's own subscription."""
 
-from django.shortcuts import render
+from django import forms
+from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
 from knotenpunkt.core.params import query_text
 from knotenpunkt.core.policy import requires
 from knotenpunkt.core.urls_helpers import network_reverse
-from knotenpunkt.core.views_helpers import attempt, done, paginate
+from knotenpunkt.core.views_helpers import attempt, done, form_flow, paginate
 
 from . import services_subscribers as services
 from .forms_subscribers import PreferencesForm
@@ -62,3 +63,31 @@ def subscribe_self(request):
             return done(request, message, here)
     context = {"form": form, "subscriber": subscriber, "active": active}
     return render(request, "infomail/subscribers/me.html", context)
+
+
+def _subscriber(request, subscriber_id):
+    return get_object_or_404(Subscriber, network=request.network, pk=subscriber_id)
+
+
+@requires("infomail.manage", obj=_subscriber)
+def subscriber_remove(request, subscriber_id, obj):
+    """Erase an address on its owner's request: asked once, then gone with its consent log."""
+    network = request.network
+    form = forms.Form(request.POST if request.method == "POST" else None)
+    back = network_reverse(network, "infomail:subscribers")
+    return form_flow(
+        request,
+        form,
+        save=lambda: services.subscriber_remove(subscriber=obj, actor=request.user) or True,
+        message=_("The address was removed."),
+        next_url=back,
+        title=_("Remove %(email)s") % {"email": obj.email},
+        intro=_(
+            "Use this when the person asks for their data to be erased. The address, its "
+            "consent log and its bounces are deleted; the sent mails keep no address. To stop "
+            "mails only, the person leaves with the link in every mail."
+        ),
+        back_url=back,
+        submit_label=_("Remove for good"),
+        danger=True,
+    )

@@ -89,6 +89,7 @@ OBJECT_MAKERS = {
     ),
     "subscriber_token": lambda n: _subscriber(n).token,
     "confirmation": lambda n: confirmation_make(_subscriber(n, status="pending")),
+    "subscriber_id": lambda n: _subscriber(n, status="suspended").pk,
     "job_id": lambda n: (
         ImportJob.objects.create(
             network=n, kind="organisations", upload_token=f"isolation-{n.slug}", language="de"

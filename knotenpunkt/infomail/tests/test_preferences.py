@@ -3,21 +3,23 @@ own subscription, and the coordinator's list of subscribers."""
 
 import pytest
 from django.db import connection
+from django.forms.models import model_to_dict
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from knotenpunkt.accounts.tests.factories import UserFactory, grant_role
 from knotenpunkt.core.errors import PermissionDenied
+from knotenpunkt.core.models import AuditEntry
 from knotenpunkt.core.testing import refused, translated
 
-from ..models import ConsentEvent, Subscriber
+from ..models import Bounce, ConsentEvent, Delivery, Subscriber
 from ..services_subscribers import (
     subscriber_preferences_change,
     subscriber_subscribe_self,
     subscriber_unsubscribe,
 )
-from .factories import subscriber_make, topic_make
+from .factories import delivery_make, mailing_make, subscriber_make, topic_make
 
 pytestmark = pytest.mark.django_db
 
@@ -270,4 +272,32 @@ def test_the_list_makes_as_many_queries_for_25_subscribers_as_for_3(
     _subscribers(network, topics, 22, start=3)
     with django_assert_max_num_queries(len(few.captured_queries)):
         response = coordinator_client.get(page)
-    assert response.text.count("@example.org</bdi>") == 25
+    assert response.text.count('<th scope="row"><bdi>') == 25
+
+
+def test_the_coordinator_erases_an_address_on_request(coordinator_client, network, subscriber):
+    mailing = mailing_make(network)
+    delivery = delivery_make(mailing, subscriber, state=Delivery.State.SENT)
+    Bounce.objects.create(network=network, subscriber=subscriber, kind=Bounce.Kind.SOFT)
+    subscriber_unsubscribe(subscriber=subscriber, method=Method.MAIL)
+    remove = url(network, "subscriber_remove", subscriber_id=subscriber.pk)
+    assert remove in coordinator_client.get(url(network, "subscribers")).text
+    assert coordinator_client.get(remove).status_code == 200
+    assert Subscriber.objects.filter(pk=subscriber.pk).exists()  # asked first
+
+    response = coordinator_client.post(remove)
+    assert response.status_code == 302
+    assert not Subscriber.objects.exists()
+    assert not ConsentEvent.objects.exists()
+    assert not Bounce.objects.exists()
+    delivery.refresh_from_db()
+    assert (delivery.subscriber, delivery.email) == (None, "")
+    entry = AuditEntry.objects.get(action="subscriber.remove")
+    assert "leser@example.org" not in repr(model_to_dict(entry))
+
+
+def test_only_the_coordinator_erases(client, network, subscriber, member_contact):
+    client.force_login(member_contact)
+    response = client.post(url(network, "subscriber_remove", subscriber_id=subscriber.pk))
+    assert response.status_code == 403
+    assert Subscriber.objects.filter(pk=subscriber.pk).exists()
