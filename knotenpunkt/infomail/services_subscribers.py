@@ -12,8 +12,8 @@ import datetime
 from django.core import signing
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from knotenpunkt.core.errors import DomainError, PermissionDenied
 from knotenpunkt.core.mail import mail_send_later
@@ -187,7 +187,7 @@ def subscriber_request(*, network, email: str, language: str, topics=(), request
         action=Action.REQUESTED,
         method=Method.FORM,
         request=request,
-        proof={"consent_text": _consent_text(language), "page_language": language},
+        proof=_agreed(),
     )
     if _may_mail(subscriber, now):
         subscriber.confirmation_sent_at = now
@@ -195,11 +195,9 @@ def subscriber_request(*, network, email: str, language: str, topics=(), request
         _mail_confirmation(subscriber, network)
 
 
-def _consent_text(language: str) -> str:
-    from django.utils import translation
-
-    with translation.override(language):
-        return str(CONSENT_TEXT)
+def _agreed() -> dict:
+    """The consent wording as the page showed it (in its language): what the person agreed to."""
+    return {"consent_text": str(CONSENT_TEXT), "page_language": get_language()}
 
 
 @transaction.atomic
@@ -329,7 +327,7 @@ def subscriber_subscribe_self(
     subscriber.left_at = subscriber.suspended_at = None
     subscriber.save()
     subscriber.topics.set(chosen)
-    proof = {"account": user.pk, "consent_text": _consent_text(language)}
+    proof = {"account": user.pk, **_agreed()}
     for action in (Action.REQUESTED, Action.CONFIRMED):
         consent_record(
             subscriber=subscriber,
@@ -344,16 +342,6 @@ def subscriber_subscribe_self(
 # The coordinator --------------------------------------------------------------------------
 
 
-class _Removed:
-    """The audit trail's target of a removal: the subscriber by number, never by address."""
-
-    def __init__(self, pk: int):
-        self.pk = pk
-
-    def __str__(self) -> str:
-        return _("Subscriber %(number)s") % {"number": self.pk}
-
-
 @transaction.atomic
 def subscriber_remove(*, subscriber: Subscriber, actor) -> None:
     """Erase a subscriber on their request (GDPR art. 17): the address goes everywhere.
@@ -365,12 +353,11 @@ def subscriber_remove(*, subscriber: Subscriber, actor) -> None:
     network = subscriber.network
     require_actor(actor, network, "infomail.manage")
     Delivery.objects.filter(network=network, subscriber=subscriber).update(email="")
-    target = _Removed(subscriber.pk)
     audit_record(
         network=network,
         actor=actor,
         action="subscriber.remove",
         target=network,
-        summary=str(target),
+        summary=f"#{subscriber.pk}",
     )
     subscriber.delete()

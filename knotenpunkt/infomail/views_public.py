@@ -44,16 +44,13 @@ def subscribe(request):
     """`…/mail/subscribe/`: address, language and topics; the confirmation link comes by mail."""
     network = request.network
     form = SignUpForm(request.POST or None, network=network)
-    if request.method == "POST" and form.is_valid():
-        done = attempt(
-            form,
-            lambda: (
-                services.subscriber_request(network=network, request=request, **form.values())
-                or True
-            ),
-        )
-        if done:
-            return redirect(network_reverse(network, "infomail:subscribe_sent"))
+
+    def save():
+        services.subscriber_request(network=network, request=request, **form.values())
+        return True  # the same answer for every address
+
+    if request.method == "POST" and form.is_valid() and attempt(form, save):
+        return redirect(network_reverse(network, "infomail:subscribe_sent"))
     context = {
         "form": form,
         "consent_text": services.CONSENT_TEXT,

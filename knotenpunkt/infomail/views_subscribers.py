@@ -61,7 +61,12 @@ def subscribe_self(request):
         if saved:
             message = _("Your choice is saved.") if active else _("You receive the info mail now.")
             return done(request, message, here)
-    context = {"form": form, "subscriber": subscriber, "active": active}
+    context = {
+        "form": form,
+        "subscriber": subscriber,
+        "active": active,
+        "consent_text": services.CONSENT_TEXT,
+    }
     return render(request, "infomail/subscribers/me.html", context)
 
 

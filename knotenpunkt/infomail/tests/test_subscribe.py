@@ -81,7 +81,7 @@ def test_sign_up_mails_a_link_in_the_chosen_language_and_following_it_subscribes
 def test_the_consent_log_holds_each_step_with_its_proof_and_no_ip_address(
     client, network, topic, mailbox, run_tasks, clock
 ):
-    sign_up(client, network, language="de", topics=[topic.pk])
+    sign_up(client, network, lang="ar", language="de", topics=[topic.pk])
     run_tasks()
     clock.shift(hours=2)
     client.get(path_of(confirmation_link(mailbox)))
@@ -95,8 +95,9 @@ def test_the_consent_log_holds_each_step_with_its_proof_and_no_ip_address(
     assert requested.proof["consent_text"] == translated(
         "I would like to receive the network's info mail at this address. I can leave at any "
         "time with the link in every mail.",
-        "de",
+        "ar",
     )
+    assert requested.proof["page_language"] == "ar"  # the words as the page showed them
     # Which link, made when, and when the mail went out.
     sent = (clock.now() - datetime.timedelta(hours=2)).isoformat()
     assert confirmed.proof["link"] == "confirmation"
