@@ -6,11 +6,10 @@ that the form says the same as the service.
 """
 
 from django import forms
-from django.utils.translation import get_language
+from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
 
 from knotenpunkt.core.forms import NetworkForm
-from knotenpunkt.core.languages import language_name
 from knotenpunkt.core.validation import EMAIL_MAX, validate_email_address
 
 from .models import Topic
@@ -31,8 +30,10 @@ class PreferencesForm(NetworkForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         reader = get_language()
+        # Each language in its own name, as the language button shows them: a reader looks
+        # for the name they know.
         self.fields["language"].choices = [
-            (code, language_name(code)) for code in self.network.languages
+            (code, get_language_info(code)["name_local"]) for code in self.network.languages
         ]
         self.fields["language"].initial = (
             reader if reader in self.network.languages else self.network.default_language
