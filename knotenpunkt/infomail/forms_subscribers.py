@@ -10,6 +10,7 @@ from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
 
 from knotenpunkt.core.forms import NetworkForm
+from knotenpunkt.core.languages import language_name
 from knotenpunkt.core.validation import EMAIL_MAX, validate_email_address
 
 from .models import Topic
@@ -64,3 +65,36 @@ class SignUpForm(PreferencesForm):
 
     def values(self) -> dict:
         return {"email": self.cleaned_data["email"], **super().values()}
+
+
+class TopicForm(NetworkForm):
+    """A topic's name, its name in each other language of the network, and its place."""
+
+    name = forms.CharField(label=_("Name"), max_length=100)
+    position = forms.IntegerField(
+        label=_("Position in the list"), min_value=0, max_value=1000, initial=0
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for code in self.network.languages[1:]:
+            self.fields[f"name_{code}"] = forms.CharField(
+                label=_("Name in %(language)s") % {"language": language_name(code)},
+                max_length=100,
+                required=False,
+            )
+
+    def values(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "name": data["name"],
+            "position": data["position"],
+            "translations": {
+                code: data.get(f"name_{code}", "") for code in self.network.languages[1:]
+            },
+        }
+
+    @staticmethod
+    def initial_of(topic) -> dict:
+        names = {f"name_{code}": value for code, value in topic.translations.items()}
+        return {"name": topic.name, "position": topic.position, **names}

@@ -1,6 +1,6 @@
 """Reads of the subscribers: by token, the coordinator's list and its counts."""
 
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404
 from django.utils.translation import get_language
 
@@ -8,7 +8,7 @@ from knotenpunkt.core.languages import language_name
 from knotenpunkt.core.urls_helpers import network_reverse
 from knotenpunkt.publishing.selectors import footer_pages
 
-from .models import Subscriber
+from .models import Subscriber, Topic
 
 PRIVACY_SLUG = "privacy"
 
@@ -57,3 +57,11 @@ def subscriber_counts(*, network) -> dict:
         "total": sum(by_status.values()),
         "languages": [(language_name(row["language"]), row["count"]) for row in languages],
     }
+
+
+def topics_list(*, network):
+    """The network's topics in their order, each with how many active subscribers chose it."""
+    active = Q(subscribers__status=Subscriber.Status.ACTIVE)
+    return Topic.objects.filter(network=network).annotate(
+        active=Count("subscribers", filter=active)
+    )

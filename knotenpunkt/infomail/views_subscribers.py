@@ -10,9 +10,10 @@ from knotenpunkt.core.urls_helpers import network_reverse
 from knotenpunkt.core.views_helpers import attempt, done, form_flow, paginate
 
 from . import services_subscribers as services
-from .forms_subscribers import PreferencesForm
-from .models import ConsentEvent, Subscriber
-from .selectors_subscribers import subscriber_counts, subscribers_list
+from . import services_topics
+from .forms_subscribers import PreferencesForm, TopicForm
+from .models import ConsentEvent, Subscriber, Topic
+from .selectors_subscribers import subscriber_counts, subscribers_list, topics_list
 
 
 @requires("infomail.manage")
@@ -28,6 +29,13 @@ def subscriber_list(request):
         "status": status,
         "statuses": Subscriber.Status.choices,
         "counts": subscriber_counts(network=network),
+        "page_actions": [
+            {
+                "url": network_reverse(network, "infomail:topics"),
+                "label": _("Topics"),
+                "secondary": True,
+            }
+        ],
     }
     return render(request, "infomail/subscribers/list.html", context)
 
@@ -95,4 +103,55 @@ def subscriber_remove(request, subscriber_id, obj):
         back_url=back,
         submit_label=_("Remove for good"),
         danger=True,
+    )
+
+
+# Topics ------------------------------------------------------------------------------------
+
+
+def _topic(request, topic_id):
+    return get_object_or_404(Topic, network=request.network, pk=topic_id)
+
+
+@requires("infomail.manage")
+def topic_list(request):
+    """`manage/mail/subscribers/topics/`: what subscribers can choose, in every language."""
+    network = request.network
+    context = {"topics": topics_list(network=network), "languages": network.languages[1:]}
+    return render(request, "infomail/subscribers/topics.html", context)
+
+
+@requires("infomail.manage")
+def topic_create(request):
+    network = request.network
+    form = TopicForm(request.POST or None, network=network)
+    back = network_reverse(network, "infomail:topics")
+    return form_flow(
+        request,
+        form,
+        save=lambda: services_topics.topic_create(
+            network=network, actor=request.user, **form.values()
+        ),
+        message=_("The topic was added."),
+        next_url=back,
+        title=_("Add a topic"),
+        back_url=back,
+        submit_label=_("Add topic"),
+    )
+
+
+@requires("infomail.manage", obj=_topic)
+def topic_edit(request, topic_id, obj):
+    network = request.network
+    form = TopicForm(request.POST or None, network=network, initial=TopicForm.initial_of(obj))
+    back = network_reverse(network, "infomail:topics")
+    return form_flow(
+        request,
+        form,
+        save=lambda: services_topics.topic_update(topic=obj, actor=request.user, **form.values()),
+        message=_("The topic was saved."),
+        next_url=back,
+        title=_("Change the topic"),
+        back_url=back,
+        submit_label=_("Save"),
     )

@@ -11,7 +11,7 @@ from knotenpunkt.accounts.tests.factories import UserFactory, grant_role
 from knotenpunkt.eventcalendar.models import Edition, EventSource
 from knotenpunkt.eventcalendar.tests.factories import EventFactory
 from knotenpunkt.infomail.services_subscribers import confirmation_make
-from knotenpunkt.infomail.tests.factories import subscriber_make
+from knotenpunkt.infomail.tests.factories import subscriber_make, topic_make
 from knotenpunkt.knowledge.tests import factories as knowledge
 from knotenpunkt.meetings.tests import factories as meetings
 from knotenpunkt.members.models import ImportJob
@@ -90,6 +90,7 @@ OBJECT_MAKERS = {
     "subscriber_token": lambda n: _subscriber(n).token,
     "confirmation": lambda n: confirmation_make(_subscriber(n, status="pending")),
     "subscriber_id": lambda n: _subscriber(n, status="suspended").pk,
+    "topic_id": lambda n: topic_make(n, f"Thema {n.slug}").pk,
     "job_id": lambda n: (
         ImportJob.objects.create(
             network=n, kind="organisations", upload_token=f"isolation-{n.slug}", language="de"
