@@ -69,7 +69,12 @@ def test_an_invalid_address_leads_back_to_its_field(demo, page):
 def test_the_workspace_pages_have_no_violations(demo, page, lang):
     login(page, "coordinator@musterstadt.example", "demo")
     page.set_viewport_size(PHONE)
-    for path in ("manage/mail/subscribers/", "manage/mail/subscribers/me/"):
+    for path in (
+        "manage/mail/subscribers/",
+        "manage/mail/subscribers/me/",
+        "manage/mail/subscribers/topics/",
+        "manage/mail/subscribers/topics/new/",
+    ):
         response = page.goto(f"/{lang}/musterstadt/{path}")
         assert response.status == 200
         assert_accessible(page)
