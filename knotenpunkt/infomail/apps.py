@@ -7,6 +7,7 @@ class InfomailConfig(AppConfig):
     verbose_name = "Info mail"
 
     def ready(self):
+        from knotenpunkt.core import blocks
         from knotenpunkt.core.audit import audit_kinds_declare
 
         from . import (
@@ -19,6 +20,8 @@ class InfomailConfig(AppConfig):
         audit_kinds_declare(InfomailAuditKind)
         # Registrations of the parts (keep one marked line per part, so merges stay simple):
         # [subscribers]
+        blocks.register(blocks.HOME, "infomail/public/_home_subscribe.html", order=50)
+        blocks.register(blocks.WORKSPACE, "infomail/subscribers/_workspace_infomail.html", order=70)
         # [sending]
         from knotenpunkt.core import periodic
 

@@ -10,6 +10,8 @@ from knotenpunkt.accounts.models import ErasureRequest, Invitation
 from knotenpunkt.accounts.tests.factories import UserFactory, grant_role
 from knotenpunkt.eventcalendar.models import Edition, EventSource
 from knotenpunkt.eventcalendar.tests.factories import EventFactory
+from knotenpunkt.infomail.services_subscribers import confirmation_make
+from knotenpunkt.infomail.tests.factories import subscriber_make, topic_make
 from knotenpunkt.knowledge.tests import factories as knowledge
 from knotenpunkt.meetings.tests import factories as meetings
 from knotenpunkt.members.models import ImportJob
@@ -33,6 +35,10 @@ def _static_page(network):
         network=network, page=page, language="de", title="Nur hier", body="Text"
     )
     return page.slug
+
+
+def _subscriber(network, status="active"):
+    return subscriber_make(network, f"{status}@{network.slug}.example", status=status)
 
 
 def _invitation(network):
@@ -81,6 +87,10 @@ OBJECT_MAKERS = {
             network=n, organisation=OrganisationFactory(network=n), name="Kalender"
         ).pk
     ),
+    "subscriber_token": lambda n: _subscriber(n).token,
+    "confirmation": lambda n: confirmation_make(_subscriber(n, status="pending")),
+    "subscriber_id": lambda n: _subscriber(n, status="suspended").pk,
+    "topic_id": lambda n: topic_make(n, f"Thema {n.slug}").pk,
     "job_id": lambda n: (
         ImportJob.objects.create(
             network=n, kind="organisations", upload_token=f"isolation-{n.slug}", language="de"

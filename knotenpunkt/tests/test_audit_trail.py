@@ -43,6 +43,12 @@ WRITES_WITHOUT_ENTRY = {
     # Closing an account follows an erasure that its caller records in the erasing network; an
     # entry of its own would have to name the account it removes.
     "account_erase": "the erasure that leads to it records the entry",
+    # A person's own steps about their info mail subscription.
+    "subscriber_request": "the consent log records it",
+    "subscriber_confirm": "the consent log records it",
+    "subscriber_preferences_change": "the consent log records it",
+    "subscriber_unsubscribe": "the consent log records it",
+    "subscriber_subscribe_self": "the consent log records it",
 }
 
 
