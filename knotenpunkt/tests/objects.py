@@ -10,6 +10,7 @@ from knotenpunkt.accounts.models import ErasureRequest, Invitation
 from knotenpunkt.accounts.tests.factories import UserFactory, grant_role
 from knotenpunkt.eventcalendar.models import Edition, EventSource
 from knotenpunkt.eventcalendar.tests.factories import EventFactory
+from knotenpunkt.infomail.tests.factories import subscriber_make
 from knotenpunkt.knowledge.tests import factories as knowledge
 from knotenpunkt.meetings.tests import factories as meetings
 from knotenpunkt.members.models import ImportJob
@@ -80,6 +81,9 @@ OBJECT_MAKERS = {
         EventSource.objects.create(
             network=n, organisation=OrganisationFactory(network=n), name="Kalender"
         ).pk
+    ),
+    "subscriber_id": lambda n: (
+        subscriber_make(n, f"reader@{n.slug}.example", status="suspended").pk
     ),
     "job_id": lambda n: (
         ImportJob.objects.create(
