@@ -25,6 +25,8 @@ from .models import Bounce
 # A delivery's token is hex (models.new_short_token); the domain is whatever the MTA was
 # configured with, so any is accepted: the token alone names the delivery.
 VERP = re.compile(r"\bbounces\+(?P<token>[0-9a-f]{8,32})@[^\s>@]+", re.IGNORECASE)
+# A subscriber's token (models.new_token, URL-safe base64) in the mailto of List-Unsubscribe.
+UNSUBSCRIBE = re.compile(r"(?:^|[\s<])unsubscribe\+(?P<token>[A-Za-z0-9_-]{16,64})@[^\s>@]+")
 # The headers that name the address a message was delivered to, most reliable first:
 # Delivered-To and X-Original-To are written by the receiving MTA, To by the sender.
 RECIPIENT_HEADERS = ("Delivered-To", "X-Original-To", "Envelope-To", "To")
@@ -88,6 +90,12 @@ def verp_token(address: str) -> str:
     """The delivery token in a return-path address, or ""."""
     match = VERP.search(address or "")
     return match.group("token").lower() if match else ""
+
+
+def unsubscribe_token(address: str) -> str:
+    """The subscriber token of an `unsubscribe+<token>@` address (a mailto unsubscribe), or ""."""
+    match = UNSUBSCRIBE.search(address or "")
+    return match.group("token") if match else ""
 
 
 def _decode(address) -> str:

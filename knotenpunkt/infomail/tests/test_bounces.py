@@ -14,7 +14,7 @@ from django_scopes import scope
 
 from knotenpunkt.core.models import AuditEntry
 
-from ..bounces import UnreadableBounce, bounce_parse, verp_token
+from ..bounces import UnreadableBounce, bounce_parse, unsubscribe_token, verp_token
 from ..models import Bounce, ConsentEvent, Subscriber
 from ..services_bounces import bounce_ingest, bounce_record
 from .factories import delivery_make, mailing_make, subscriber_make
@@ -84,6 +84,14 @@ def test_the_envelope_recipient_comes_first_among_the_recipients():
     )
     assert parsed.recipients[0] == "unsubscribe+abc@lists.knotenpunkt.example"
     assert parsed.failures == ()
+
+
+def test_unsubscribe_tokens_for_the_mailto_unsubscribe():
+    token = "Ab-_0123456789abcdefghijklmnopqrstu"
+    assert unsubscribe_token(f"unsubscribe+{token}@lists.knotenpunkt.example") == token
+    assert unsubscribe_token(f"<unsubscribe+{token}@x.example>") == token
+    assert unsubscribe_token(f"nounsubscribe+{token}@x.example") == ""
+    assert unsubscribe_token("bounces+0a1b2c3d4e@x.example") == ""
 
 
 def test_verp_tokens():

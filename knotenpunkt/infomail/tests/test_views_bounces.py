@@ -49,6 +49,12 @@ def test_the_page_lists_suspended_subscribers_and_recent_bounces(
     assert _url(network, "infomail:subscriber_reactivate", subscriber_id=suspended.pk) in page
 
 
+def test_the_page_in_arabic(coordinator_client, network, suspended):
+    response = coordinator_client.get(network_reverse(network, "infomail:bounces", lang="ar"))
+    assert response.status_code == 200
+    assert 'dir="rtl"' in response.content.decode()
+
+
 def test_reactivating_brings_the_subscriber_back_with_a_consent_step(
     coordinator_client, coordinator, network, suspended
 ):
