@@ -15,10 +15,12 @@ def bounced(musterstadt, settings, tmp_path):
     """Two demo subscribers with returned mails (one suspended), and a caught mail."""
     from knotenpunkt.infomail.models import Subscriber
     from knotenpunkt.infomail.services_bounces import bounce_record
+    from knotenpunkt.infomail.tests.factories import delivery_make, mailing_make
 
     first, second = Subscriber.objects.filter(status=Subscriber.Status.ACTIVE)[:2]
+    delivery = delivery_make(mailing_make(musterstadt), first, state="sent")
     detail = "550 5.1.1 <k.mueller@stadtwerke-example.de>: Recipient address rejected: User unknown"
-    bounce_record(kind="hard", network=musterstadt, address=first.email, detail=detail)
+    bounce_record(kind="hard", delivery_token=delivery.token, detail=detail)
     bounce_record(kind="soft", network=musterstadt, address=second.email, detail="452 4.2.2 Full")
     message = EmailMessage()
     message["From"], message["To"] = "knotenpunkt@localhost", second.email

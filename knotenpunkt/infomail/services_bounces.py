@@ -3,10 +3,14 @@ and let the coordinator take a suspended subscriber back.
 
 Mailing dead addresses again and again ruins the sender's reputation with the big mail
 providers, so an address that does not exist (a hard bounce) is suspended at once, and one
-that fails for a while (a full mailbox: soft) after SOFT_LIMIT soft bounces within
-SOFT_WINDOW. A suspension is a step of the subscriber's consent record (they get no mail
-for a reason they did not choose) and an entry of the network's audit trail, written by the
-system (no actor). Only the coordinator undoes it.
+that fails for a while (a full mailbox: soft) after SOFT_LIMIT bounces within SOFT_WINDOW.
+
+At once only when the bounce carries the token of a delivery we sent: that proves it answers
+our mail. A bounce without one names just an address, and anyone can send such a message to
+the bounce address; it is recorded and counts towards SOFT_LIMIT like a soft one, so a single
+forged report suspends nobody. A suspension is a step of the subscriber's consent record
+(they get no mail for a reason they did not choose) and an entry of the network's audit
+trail, written by the system (no actor). Only the coordinator undoes it.
 """
 
 import datetime
@@ -100,7 +104,8 @@ def bounce_record(
     across the installation and is all a returned mail carries. Without one (a server that
     ignored our return path), the address is matched against the subscribers of `network`,
     or, when no network is given, of every network: an address that does not exist does not
-    exist for any of them, and each network's own counts decide about a suspension there.
+    exist for any of them, and each network's own counts decide about a suspension there
+    (such a bounce never suspends at once, see the module's docstring).
     Returns what was recorded (nothing when neither names anyone we mail).
     """
     if kind not in Bounce.Kind.values:
@@ -160,21 +165,22 @@ def _record(*, subscriber: Subscriber, delivery, kind: str, detail: str) -> Reco
     )
     if subscriber.status != Subscriber.Status.ACTIVE:
         return Recorded(bounce=bounce, suspended=False)
-    if kind == Bounce.Kind.HARD:
+    if kind == Bounce.Kind.HARD and delivery is not None:
         reason = "hard"
-    elif _soft_bounces_counting(subscriber) >= SOFT_LIMIT:
-        reason = "soft"
+    elif _bounces_counting(subscriber) >= SOFT_LIMIT:
+        reason = "repeated"
     else:
         return Recorded(bounce=bounce, suspended=False)
     _suspend(subscriber=subscriber, bounce=bounce, reason=reason)
     return Recorded(bounce=bounce, suspended=True)
 
 
-def _soft_bounces_counting(subscriber: Subscriber) -> int:
-    """Soft bounces within the window, not counting those before a reactivation."""
-    bounces = subscriber.bounces.filter(
-        kind=Bounce.Kind.SOFT, received_at__gte=timezone.now() - SOFT_WINDOW
-    )
+def _bounces_counting(subscriber: Subscriber) -> int:
+    """Bounces within the window, not counting those before a reactivation.
+
+    Soft ones, and hard ones without a token (a proven hard bounce has suspended already).
+    """
+    bounces = subscriber.bounces.filter(received_at__gte=timezone.now() - SOFT_WINDOW)
     reactivated = (
         subscriber.consent_events.filter(action=ConsentEvent.Action.REACTIVATED)
         .order_by("-at")
