@@ -78,7 +78,7 @@ def bounce_parse(raw: bytes, *, envelope_recipient: str = "") -> ParsedBounce:
         raise UnreadableBounce(f"the bounce detectors failed: {error!r}") from error
     recipients = _recipients(message, envelope_recipient)
     return ParsedBounce(
-        failures=_failures(temporary, permanent),
+        failures=_failures(temporary, permanent, _statuses(message)),
         token=_token(message, recipients),
         recipients=recipients,
         detail=_detail(message),
@@ -104,16 +104,44 @@ def _decode(address) -> str:
     return address.strip().strip("<>").strip()
 
 
-def _failures(temporary, permanent) -> tuple[Failure, ...]:
-    """A permanent failure wins over a temporary one for the same address."""
+def _failures(temporary, permanent, statuses: dict[str, str]) -> tuple[Failure, ...]:
+    """A permanent failure wins over a temporary one for the same address, unless the
+    report's own status code calls it temporary (see `_is_transient`)."""
     kinds: dict[str, str] = {}
     for address in temporary:
         kinds[_decode(address)] = Bounce.Kind.SOFT
     for address in permanent:
-        kinds[_decode(address)] = Bounce.Kind.HARD
+        address = _decode(address)
+        transient = _is_transient(statuses.get(address.lower(), ""))
+        kinds[address] = Bounce.Kind.SOFT if transient else Bounce.Kind.HARD
     return tuple(
         Failure(address=address, kind=kind) for address, kind in sorted(kinds.items()) if address
     )
+
+
+def _is_transient(status: str) -> bool:
+    """Whether an RFC 3463 status means the address exists but cannot take mail now.
+
+    Class 4 is temporary by definition; X.2.2 is a full mailbox, which many servers (Gmail,
+    Exchange) report with a 5 and "Action: failed", although it clears once its owner tidies
+    up: a soft bounce, so that the address is suspended only when it stays full.
+    """
+    return status.startswith("4.") or status.endswith(".2.2")
+
+
+def _statuses(message: Message) -> dict[str, str]:
+    """{failed address (lower case): RFC 3463 status} from the report's delivery-status part."""
+    statuses = {}
+    for part in message.walk():
+        if part.get_content_type() != "message/delivery-status" or not part.is_multipart():
+            continue
+        for block in part.get_payload():
+            recipient = str(block.get("Final-Recipient") or block.get("Original-Recipient") or "")
+            status = " ".join(str(block.get("Status") or "").split())
+            if ";" in recipient and status:
+                address = _decode(recipient.split(";", 1)[1]).lower()
+                statuses[address] = status
+    return statuses
 
 
 def _header(message: Message, name: str) -> str:

@@ -62,6 +62,16 @@ def test_a_full_mailbox_is_a_soft_failure_with_the_servers_words():
     assert parsed.detail == "452 4.2.2 Mailbox full"
 
 
+def test_a_full_mailbox_reported_as_failed_is_soft_still():
+    # Gmail answers 552 5.2.2 with "Action: failed": the address exists, its box is full.
+    parsed = bounce_parse(sample("gmail_over_quota_soft.eml"))
+    assert [(f.address, f.kind) for f in parsed.failures] == [
+        ("m.okafor.netz@gmail.com", Bounce.Kind.SOFT)
+    ]
+    assert parsed.token == "b2d4f6a8c0e1f3a5b7d9"
+    assert parsed.detail.startswith("552-5.2.2 The email account that you tried to reach is over")
+
+
 def test_the_dsn_diagnostic_becomes_the_detail():
     parsed = bounce_parse(sample("exchange_online_hard.eml"))
     assert parsed.detail.startswith("550 5.1.10 RESOLVER.ADR.RecipientNotFound")
@@ -264,6 +274,9 @@ def _all_samples_subscribed(network):
         for token, address in HARD.values()
     }
     subscribers[SOFT[2]] = subscriber_with_delivery(network, SOFT[2], SOFT[1], mailing)
+    subscribers["m.okafor.netz@gmail.com"] = subscriber_with_delivery(
+        network, "m.okafor.netz@gmail.com", "b2d4f6a8c0e1f3a5b7d9", mailing
+    )
     return subscribers
 
 
@@ -293,17 +306,18 @@ def test_every_message_of_a_maildir_and_seen_ones_only_once(network, tmp_path):
     for path in sorted(SAMPLES.glob("*.eml")):
         box.add(path.read_bytes())
     lines = _ingest(str(tmp_path / "bounces"))
-    assert len(lines) == 8
+    assert len(lines) == 9
     assert sum("recorded: hard bounce" in line for line in lines) == 5
-    assert sum("recorded: soft bounce" in line for line in lines) == 1
+    assert sum("recorded: soft bounce" in line for line in lines) == 2
     assert sum("skipped: unreadable" in line for line in lines) == 1
     assert sum("skipped: no failed address" in line for line in lines) == 1
     for address, subscriber in subscribers.items():
         subscriber.refresh_from_db()
-        expected = Subscriber.Status.ACTIVE if address == SOFT[2] else Subscriber.Status.SUSPENDED
+        soft = address in (SOFT[2], "m.okafor.netz@gmail.com")
+        expected = Subscriber.Status.ACTIVE if soft else Subscriber.Status.SUSPENDED
         assert subscriber.status == expected
     assert _ingest(str(tmp_path / "bounces")) == []
-    assert Bounce.objects.count() == 6
+    assert Bounce.objects.count() == 7
 
 
 def test_every_message_of_an_mbox(network, tmp_path):
@@ -313,9 +327,9 @@ def test_every_message_of_an_mbox(network, tmp_path):
         box.add(path.read_bytes())
     box.close()
     lines = _ingest(str(tmp_path / "bounces.mbox"))
-    assert [line.split(":")[0] for line in lines] == [f"bounces.mbox#{n}" for n in range(1, 9)]
+    assert [line.split(":")[0] for line in lines] == [f"bounces.mbox#{n}" for n in range(1, 10)]
     assert Bounce.objects.filter(kind=Bounce.Kind.HARD).count() == 5
-    assert Bounce.objects.filter(kind=Bounce.Kind.SOFT).count() == 1
+    assert Bounce.objects.filter(kind=Bounce.Kind.SOFT).count() == 2
 
 
 def test_a_path_that_is_neither_is_an_error(tmp_path):
