@@ -15,7 +15,7 @@ from knotenpunkt.core.errors import DomainError
 from knotenpunkt.core.params import query_text
 from knotenpunkt.core.policy import requires
 from knotenpunkt.core.urls_helpers import network_reverse
-from knotenpunkt.core.views_helpers import done
+from knotenpunkt.core.views_helpers import done, paginate
 
 from . import services_bounces
 from .mail_sink import caught_mail_text, caught_mails
@@ -29,7 +29,7 @@ def _subscriber(request, subscriber_id, **_language):
 @requires("infomail.manage")
 def bounces(request):
     context = {
-        "suspended": suspended_subscribers(network=request.network),
+        "page": paginate(request, suspended_subscribers(network=request.network)),
         "recent": bounces_recent(network=request.network),
         "sink_shown": settings.DEBUG,
     }

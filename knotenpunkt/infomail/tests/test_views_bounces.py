@@ -49,6 +49,18 @@ def test_the_page_lists_suspended_subscribers_and_recent_bounces(
     assert _url(network, "infomail:subscriber_reactivate", subscriber_id=suspended.pk) in page
 
 
+def test_suspended_subscribers_come_in_pages(coordinator_client, network, clock):
+    for number in range(30):
+        subscriber_make(
+            network, f"dead{number:02}@example.org", status="suspended", suspended_at=clock.now()
+        )
+        clock.shift(minutes=1)
+    first = coordinator_client.get(_url(network)).content.decode()
+    second = coordinator_client.get(_url(network), {"page": 2}).content.decode()
+    assert first.count("/reactivate/") == 25 and second.count("/reactivate/") == 5
+    assert "dead29@example.org" in first and "dead00@example.org" in second
+
+
 def test_the_page_in_arabic(coordinator_client, network, suspended):
     response = coordinator_client.get(network_reverse(network, "infomail:bounces", lang="ar"))
     assert response.status_code == 200
