@@ -8,6 +8,8 @@ from pathlib import Path
 import environ
 from django.utils.translation import gettext_lazy as _
 
+from knotenpunkt.core.email_url import email_settings
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 env = environ.Env()
 
@@ -202,11 +204,14 @@ KNOTENPUNKT_IMPORT_MAX_BYTES = env.int("KNOTENPUNKT_IMPORT_MAX_BYTES", default=5
 KNOTENPUNKT_DOCUMENT_MAX_BYTES = env.int("KNOTENPUNKT_DOCUMENT_MAX_BYTES", default=20 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = KNOTENPUNKT_IMPORT_MAX_BYTES + 1024 * 1024
 
-# Mail: always real SMTP. `make run` starts a local SMTP sink unless EMAIL_URL is set.
-vars().update(env.email_url("EMAIL_URL", default="smtp://127.0.0.1:1025"))
+# Mail: always real SMTP. `make run` starts a local SMTP sink unless EMAIL_URL is set:
+# smtp://user:pass@host:port, smtp+tls:// (STARTTLS), smtp+ssl:// (implicit TLS), see
+# knotenpunkt/core/email_url.py.
+vars().update(email_settings(os.environ.get("EMAIL_URL") or "smtp://127.0.0.1:1025"))
 DEFAULT_FROM_EMAIL = env.str("KNOTENPUNKT_FROM_EMAIL", default="knotenpunkt@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
-EMAIL_TIMEOUT = 20
+# Where the local sink of `make run` keeps what it caught (a Maildir; manage.py mail_sink).
+KNOTENPUNKT_MAIL_SINK_DIR = VAR_DIR / "mail-sink"
 KNOTENPUNKT_BASE_URL = env.str(
     "KNOTENPUNKT_BASE_URL", default=f"http://127.0.0.1:{os.environ.get('PORT', '8000')}"
 )

@@ -1,3 +1,13 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns = []
+from . import views_bounces
+
+urlpatterns = [
+    path("", views_bounces.bounces, name="bounces"),
+    path(
+        "<id:subscriber_id>/reactivate/",
+        views_bounces.subscriber_reactivate,
+        name="subscriber_reactivate",
+    ),
+    path("caught/", views_bounces.caught, name="caught"),
+]

@@ -1,8 +1,9 @@
 """`manage.py devserve`: web server, task worker, periodic work and a local mail sink, together.
 
 Ctrl-C stops them all, and so do SIGTERM and SIGHUP (a closed terminal, `kill`), so that no
-worker is left running in the background. Mails go to a local SMTP server that prints them,
-unless EMAIL_URL names a real one.
+worker is left running in the background. Mails go to a local SMTP server, `manage.py
+mail_sink`, that keeps them for the coordinator's page of caught mails, unless EMAIL_URL names
+a real one. (Core names no app: the sink is started as a command, by its name.)
 
 Each part runs in a process group of its own, and stopping signals the whole group: with DEBUG
 on the worker runs under Django's reloader, whose child would otherwise outlive its parent. When
@@ -43,8 +44,11 @@ class Command(BaseCommand):
         }
         if not os.environ.get("EMAIL_URL"):
             host, mail_port = settings.EMAIL_HOST, settings.EMAIL_PORT
-            commands["mail"] = [sys.executable, "-m", "aiosmtpd", "-n", "-l", f"{host}:{mail_port}"]
-            self.stdout.write(f"Mails are printed here (local SMTP sink on {host}:{mail_port}).")
+            commands["mail"] = [*manage, "mail_sink", "--host", host, "--port", str(mail_port)]
+            self.stdout.write(
+                f"Mails are caught by a local SMTP sink on {host}:{mail_port}; the coordinator "
+                "reads them at …/manage/mail/bounces/caught/."
+            )
         processes = {name: subprocess.Popen(cmd, process_group=0) for name, cmd in commands.items()}
         self.stdout.write(
             self.style.SUCCESS(f"Serving http://127.0.0.1:{port}/ — Ctrl-C stops all.")
