@@ -33,6 +33,9 @@ from knotenpunkt.eventcalendar import services as events
 from knotenpunkt.eventcalendar.import_tasks import event_source_create
 from knotenpunkt.eventcalendar.models import Event, EventSource, EventTranslation
 from knotenpunkt.eventcalendar.tests.factories import EventFactory
+from knotenpunkt.infomail import services_topics as topics
+from knotenpunkt.infomail.models import Topic
+from knotenpunkt.infomail.tests.factories import topic_make
 from knotenpunkt.knowledge import services as knowledge
 from knotenpunkt.knowledge.models import Page, Revision, Visibility
 from knotenpunkt.knowledge.tests.factories import make_page
@@ -88,6 +91,18 @@ NO_TEXT_OF_A_COLUMN = {
     "knotenpunkt.meetings.records.decision_record": "a decision is a TextField",
     "knotenpunkt.knowledge.services.document_upload": "the title is shortened to the column",
     "knotenpunkt.members.csv_import.csv_import_run": "the file name goes to the audit summary",
+    "knotenpunkt.infomail.services_sending.mailing_send_test": (
+        "the language is one of the network's"
+    ),
+    "knotenpunkt.infomail.services_subscribers.subscriber_request": (
+        "the language is one of the network's; the address is checked as an address"
+    ),
+    "knotenpunkt.infomail.services_subscribers.subscriber_preferences_change": (
+        "the language is one of the network's"
+    ),
+    "knotenpunkt.infomail.services_subscribers.subscriber_subscribe_self": (
+        "the language is one of the network's"
+    ),
 }
 
 
@@ -256,6 +271,18 @@ def _static_page_text(network, actor, **texts):
 
 
 SERVICES = [
+    Service(
+        topics.topic_create,
+        (Topic,),
+        lambda network, actor, **texts: topics.topic_create(network=network, actor=actor, **texts),
+    ),
+    Service(
+        topics.topic_update,
+        (Topic,),
+        lambda network, actor, **texts: topics.topic_update(
+            topic=topic_make(network, "Thema"), actor=actor, **texts
+        ),
+    ),
     Service(accounts.account_create_from_invitation, (User,), _invited_account),
     Service(
         accounts.account_update,
