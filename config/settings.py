@@ -210,6 +210,13 @@ EMAIL_TIMEOUT = 20
 KNOTENPUNKT_BASE_URL = env.str(
     "KNOTENPUNKT_BASE_URL", default=f"http://127.0.0.1:{os.environ.get('PORT', '8000')}"
 )
+# The info mail: return paths bounces+<token>@ and unsubscribe+<token>@ of this domain (empty:
+# the domain of KNOTENPUNKT_FROM_EMAIL); messages per second the worker sends (0: no limit);
+# how long a sending worker holds a mailing before another may resume it; tries per address.
+KNOTENPUNKT_BOUNCE_DOMAIN = env.str("KNOTENPUNKT_BOUNCE_DOMAIN", default="")
+KNOTENPUNKT_MAIL_RATE = env.float("KNOTENPUNKT_MAIL_RATE", default=10.0)
+KNOTENPUNKT_MAIL_LEASE_SECONDS = env.int("KNOTENPUNKT_MAIL_LEASE_SECONDS", default=120)
+KNOTENPUNKT_MAIL_MAX_ATTEMPTS = env.int("KNOTENPUNKT_MAIL_MAX_ATTEMPTS", default=5)
 
 # Background work: the database backend and a separate `manage.py db_worker`.
 TASKS = {

@@ -20,5 +20,10 @@ class InfomailConfig(AppConfig):
         # Registrations of the parts (keep one marked line per part, so merges stay simple):
         # [subscribers]
         # [sending]
+        from knotenpunkt.core import periodic
+
+        from . import tasks
+
+        periodic.register(tasks.mailings_start_and_resume)
         # [mailings]
         # [bounces]

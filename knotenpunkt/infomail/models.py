@@ -174,6 +174,11 @@ class MailingVersion(NetworkScopedModel):
     language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
     subject = models.CharField(_("subject"), max_length=200)
     intro = models.TextField(_("introduction (Markdown)"), blank=True)
+    # The issue as it was sent (compose.mailing_render, frozen by mailing_send): every
+    # recipient gets the same content, whenever the worker reaches them, and the archive
+    # shows what was sent. The per-recipient links are left as compose's marks.
+    sent_text = models.TextField(blank=True)
+    sent_html = models.TextField(blank=True)
 
     class Meta:
         ordering = ["language"]

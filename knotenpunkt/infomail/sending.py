@@ -1,0 +1,283 @@
+"""The sending loop: one delivery after the other, each step committed before the next.
+
+A delivery is marked SENDING (and its attempt counted) in a committed write *before* the
+message goes to the SMTP server, and SENT after the server accepted it. A worker killed in
+between leaves exactly that one delivery SENDING; nobody can know whether the server got
+it, so the sweep marks it UNKNOWN and it is never sent again — a reader may miss one issue,
+but nobody gets it twice, and the coordinator sees which address it was.
+
+A worker holds the mailing by its lease (`Mailing.lease_until`), renewed with every
+delivery; a second task finding the lease held leaves at once. When the worker dies, the
+lease runs out and `mailings_resume` (periodic) hands the mailing to a new task.
+See docs/decisions/0027-crash-safe-sending.md.
+"""
+
+import datetime
+import logging
+import smtplib
+import time
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core.mail import get_connection
+from django.db import transaction
+from django.db.models import F, Q
+from django.utils import timezone
+from django_scopes import scope, scopes_disabled
+
+from .compose import Rendered
+from .message import delivery_message_id, message_build
+from .models import Delivery, Mailing
+
+log = logging.getLogger(__name__)
+
+# The first retry after a temporary error waits this long, each further one twice as long.
+RETRY_FIRST = datetime.timedelta(minutes=1)
+RETRY_LONGEST = datetime.timedelta(hours=2)
+OPEN = (Delivery.State.QUEUED, Delivery.State.RETRY, Delivery.State.SENDING)
+
+
+class Pacer:
+    """Keeps to `rate` messages per second (0: as fast as the server takes them).
+
+    `delay()` says how long to wait before the next message, `wait()` waits it; the clock
+    and the sleep are passed in, so the pacing can be checked without waiting.
+    """
+
+    def __init__(self, rate: float, *, clock=time.monotonic, sleep=time.sleep):
+        self.interval = 1.0 / rate if rate and rate > 0 else 0.0
+        self.clock, self.sleep = clock, sleep
+        self.next_at: float | None = None
+
+    def delay(self) -> float:
+        if not self.interval or self.next_at is None:
+            return 0.0
+        return max(0.0, self.next_at - self.clock())
+
+    def wait(self) -> float:
+        waited = self.delay()
+        if waited:
+            self.sleep(waited)
+        if self.interval:
+            now = self.clock()
+            start = now if self.next_at is None else max(now, self.next_at)
+            self.next_at = start + self.interval
+        return waited
+
+
+def retry_delay(attempts: int) -> datetime.timedelta:
+    """1, 2, 4, … minutes after the 1st, 2nd, 3rd failed attempt, at most two hours."""
+    return min(RETRY_FIRST * (2 ** max(attempts - 1, 0)), RETRY_LONGEST)
+
+
+@dataclass
+class Outcome:
+    sent: int = 0
+    retry: int = 0
+    failed: int = 0
+    stopped: str = ""
+    retry_at: datetime.datetime | None = None
+    errors: list[str] = field(default_factory=list)
+
+
+def lease_take(mailing_id: int) -> datetime.datetime | None:
+    """Hold the mailing for this worker; None when another living worker holds it."""
+    now = timezone.now()
+    until = now + datetime.timedelta(seconds=settings.KNOTENPUNKT_MAIL_LEASE_SECONDS)
+    with scopes_disabled():  # by primary key, the task has no request and enters no scope yet
+        taken = (
+            Mailing.objects.filter(pk=mailing_id, status=Mailing.Status.SENDING)
+            .filter(Q(lease_until__isnull=True) | Q(lease_until__lt=now))
+            .update(lease_until=until)
+        )
+    return until if taken else None
+
+
+def lease_renew(mailing_id: int, held: datetime.datetime) -> datetime.datetime | None:
+    """Extend the lease if it is still ours (not run out and taken by a resumed task)."""
+    until = timezone.now() + datetime.timedelta(seconds=settings.KNOTENPUNKT_MAIL_LEASE_SECONDS)
+    with scopes_disabled():
+        renewed = Mailing.objects.filter(pk=mailing_id, lease_until=held).update(lease_until=until)
+    return until if renewed else None
+
+
+def _next_due(mailing: Mailing) -> Delivery | None:
+    due = Q(state=Delivery.State.QUEUED) | Q(
+        state=Delivery.State.RETRY, next_attempt_at__lte=timezone.now()
+    )
+    return (
+        Delivery.objects.filter(mailing=mailing)
+        .filter(due)
+        .select_related("subscriber")
+        .order_by("pk")
+        .first()
+    )
+
+
+def _claim(delivery: Delivery) -> bool:
+    """SENDING, one attempt more, its Message-ID: committed before the message leaves."""
+    claimed = Delivery.objects.filter(
+        pk=delivery.pk, state__in=(Delivery.State.QUEUED, Delivery.State.RETRY)
+    ).update(
+        state=Delivery.State.SENDING,
+        attempts=F("attempts") + 1,
+        message_id=delivery_message_id(delivery),
+        updated_at=timezone.now(),
+    )
+    delivery.attempts += 1
+    return bool(claimed)
+
+
+def _record(delivery: Delivery, **values) -> None:
+    Delivery.objects.filter(pk=delivery.pk, state=Delivery.State.SENDING).update(
+        updated_at=timezone.now(), **values
+    )
+
+
+def _temporary(error: Exception) -> tuple[bool, str]:
+    """(whether to try again later, the error as recorded) for what the server answered."""
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        code, text = next(iter(error.recipients.values()))
+    elif isinstance(error, smtplib.SMTPResponseException):
+        code, text = error.smtp_code, error.smtp_error
+    else:  # the connection broke or could not be made: try again later
+        return True, f"{type(error).__name__}: {error}"[:500]
+    if isinstance(text, bytes):
+        text = text.decode("utf-8", "replace")
+    return 400 <= code < 500, f"{code} {text}"[:500]
+
+
+def _failed(delivery: Delivery, error: Exception, outcome: Outcome) -> None:
+    temporary, detail = _temporary(error)
+    if temporary and delivery.attempts < settings.KNOTENPUNKT_MAIL_MAX_ATTEMPTS:
+        at = timezone.now() + retry_delay(delivery.attempts)
+        _record(delivery, state=Delivery.State.RETRY, next_attempt_at=at, last_error=detail)
+        outcome.retry += 1
+    else:
+        _record(delivery, state=Delivery.State.FAILED, next_attempt_at=None, last_error=detail)
+        outcome.failed += 1
+    outcome.errors.append(detail)
+
+
+def mailing_finish(mailing_id: int) -> bool:
+    """SENT once no delivery is waiting, to be retried or on the wire; the lease is let go."""
+    with scopes_disabled():
+        open_left = Delivery.objects.filter(mailing_id=mailing_id, state__in=OPEN).exists()
+        if open_left:
+            return False
+        return bool(
+            Mailing.objects.filter(pk=mailing_id, status=Mailing.Status.SENDING).update(
+                status=Mailing.Status.SENT, sent_at=timezone.now(), lease_until=None
+            )
+        )
+
+
+def _renderings(mailing: Mailing) -> dict[str, Rendered]:
+    return {
+        version.language: Rendered(version.subject, version.sent_text, version.sent_html)
+        for version in mailing.versions.all()
+    }
+
+
+def mailing_deliver(mailing_id: int, *, rate: float | None = None, connection=None) -> Outcome:
+    """Send the mailing's due deliveries through one SMTP connection, at the rate limit.
+
+    Returns when nothing is due any more (deliveries to be retried later wait; the caller
+    enqueues a task for `outcome.retry_at`), or when the lease is lost.
+    """
+    outcome = Outcome()
+    held = lease_take(mailing_id)
+    if held is None:
+        outcome.stopped = "held"
+        return outcome
+    with scopes_disabled():
+        mailing = Mailing.objects.select_related("network").get(pk=mailing_id)
+    rate = settings.KNOTENPUNKT_MAIL_RATE if rate is None else rate
+    pacer = Pacer(rate)
+    connection = connection or get_connection(fail_silently=False)
+    with scope(network=mailing.network):
+        renderings = _renderings(mailing)
+        try:
+            while True:
+                delivery = _next_due(mailing)
+                if delivery is None:
+                    break
+                if not _claim(delivery):
+                    continue
+                pacer.wait()
+                _send_one(connection, delivery, renderings, outcome)
+                held = lease_renew(mailing_id, held)
+                if held is None:
+                    outcome.stopped = "lease lost"
+                    return outcome
+        finally:
+            connection.close()
+        if not mailing_finish(mailing_id):
+            outcome.retry_at = (
+                Delivery.objects.filter(mailing=mailing, state=Delivery.State.RETRY)
+                .order_by("next_attempt_at")
+                .values_list("next_attempt_at", flat=True)
+                .first()
+            )
+            Mailing.objects.filter(pk=mailing_id, lease_until=held).update(lease_until=None)
+    return outcome
+
+
+def _send_one(connection, delivery: Delivery, renderings: dict, outcome: Outcome) -> None:
+    rendered = renderings.get(delivery.language) or next(iter(renderings.values()))
+    message = message_build(
+        rendered, to=delivery.email, subscriber=delivery.subscriber, delivery=delivery
+    )
+    try:
+        if connection.connection is None:
+            connection.open()
+        connection.send_messages([message])
+    except (smtplib.SMTPException, OSError) as error:
+        if not isinstance(error, smtplib.SMTPRecipientsRefused | smtplib.SMTPResponseException):
+            connection.close()  # broken: the next delivery opens a new one
+        _failed(delivery, error, outcome)
+        return
+    _record(delivery, state=Delivery.State.SENT, sent_at=timezone.now(), last_error="")
+    outcome.sent += 1
+
+
+def mailings_resume(now: datetime.datetime | None = None) -> list[int]:
+    """Mailings whose worker died (lease run out): the delivery it had on the wire becomes
+    UNKNOWN, never resent; the lease is let go so that a new task takes the mailing over.
+    Returns the ids of the mailings to hand to a new task."""
+    now = now or timezone.now()
+    resumed = []
+    with scopes_disabled():  # the periodic job looks after every network's mailings
+        for mailing_id in Mailing.objects.filter(
+            status=Mailing.Status.SENDING, lease_until__lt=now
+        ).values_list("pk", flat=True):
+            with transaction.atomic():  # the lease goes with the unknown mark, or neither
+                taken = Mailing.objects.filter(pk=mailing_id, lease_until__lt=now).update(
+                    lease_until=None
+                )
+                if not taken:
+                    continue
+                unknown = Delivery.objects.filter(
+                    mailing_id=mailing_id, state=Delivery.State.SENDING
+                ).update(
+                    state=Delivery.State.UNKNOWN,
+                    last_error="interrupted: the worker stopped while sending",
+                    updated_at=now,
+                )
+            if unknown:
+                log.warning(
+                    "mailing %s: %s delivery left unknown by a stopped worker", mailing_id, unknown
+                )
+            resumed.append(mailing_id)
+    return resumed
+
+
+def mailings_due(now: datetime.datetime | None = None) -> list[Mailing]:
+    """Scheduled mailings whose moment has come."""
+    now = now or timezone.now()
+    with scopes_disabled():  # every network's
+        return list(
+            Mailing.objects.filter(
+                status=Mailing.Status.SCHEDULED, scheduled_for__lte=now
+            ).select_related("network")
+        )
