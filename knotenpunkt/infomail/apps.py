@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_noop
 
 
 class InfomailConfig(AppConfig):
@@ -26,4 +27,10 @@ class InfomailConfig(AppConfig):
 
         periodic.register(tasks.mailings_start_and_resume)
         # [mailings]
+        from knotenpunkt.core import blocks, navigation
+
+        navigation.register_main(
+            "infomail:mailings", gettext_noop("Info mail"), order=85, action="infomail.manage"
+        )
+        blocks.register(blocks.HOME, "infomail/_home_archive.html", order=50)
         # [bounces]

@@ -26,7 +26,8 @@ def mailings_list(*, network) -> QuerySet:
             deliveries_attention=Count("deliveries", filter=Q(deliveries__state__in=ATTENTION)),
         )
     )
-    return _with_versions(queryset).prefetch_related("topics")
+    # Ordered here: an aggregating query does not take the model's default ordering.
+    return _with_versions(queryset).prefetch_related("topics").order_by("-created_at", "-pk")
 
 
 def mailing_get(*, network, mailing_id: int) -> Mailing:

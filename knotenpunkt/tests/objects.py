@@ -10,6 +10,7 @@ from knotenpunkt.accounts.models import ErasureRequest, Invitation
 from knotenpunkt.accounts.tests.factories import UserFactory, grant_role
 from knotenpunkt.eventcalendar.models import Edition, EventSource
 from knotenpunkt.eventcalendar.tests.factories import EventFactory
+from knotenpunkt.infomail.tests.factories import mailing_make
 from knotenpunkt.knowledge.tests import factories as knowledge
 from knotenpunkt.meetings.tests import factories as meetings
 from knotenpunkt.members.models import ImportJob
@@ -33,6 +34,17 @@ def _static_page(network):
         network=network, page=page, language="de", title="Nur hier", body="Text"
     )
     return page.slug
+
+
+def _sent_mailing(network):
+    """A sent issue, so that its public archive page is walked as well as the manage pages."""
+    mailing = mailing_make(
+        network,
+        status="sent",
+        sent_at=datetime.datetime(2030, 1, 1, tzinfo=datetime.UTC),
+    )
+    mailing.versions.update(sent_text="Infobrief", sent_html="<p>Infobrief</p>")
+    return mailing.pk
 
 
 def _invitation(network):
@@ -81,6 +93,7 @@ OBJECT_MAKERS = {
             network=n, organisation=OrganisationFactory(network=n), name="Kalender"
         ).pk
     ),
+    "mailing_id": _sent_mailing,
     "job_id": lambda n: (
         ImportJob.objects.create(
             network=n, kind="organisations", upload_token=f"isolation-{n.slug}", language="de"

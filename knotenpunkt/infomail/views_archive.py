@@ -1,0 +1,62 @@
+"""The public archive of the info mail: every sent issue, in the reader's language if it has one.
+
+An issue is shown as it was sent (`MailingVersion.sent_html`, frozen when sending began), so
+that the archive keeps what readers received even when the calendar has changed since. The
+sent HTML is shown in a sandboxed frame: it is a whole mail document with its own styles and
+direction, and the sandbox keeps anything in it from acting on the page.
+"""
+
+from django.shortcuts import render
+from django.urls import NoReverseMatch
+from django.utils.translation import get_language
+
+from knotenpunkt.core.languages import language_name
+from knotenpunkt.core.policy import public
+from knotenpunkt.core.urls_helpers import network_reverse
+from knotenpunkt.core.views_helpers import paginate
+
+from . import compose
+from .forms_mailings import LanguageForm
+from .selectors import archive_issue as archive_issue_get
+from .selectors import archive_list, version_in
+
+
+def _without_personal_links(network, text: str) -> str:
+    """The archive has no reader: the links to one's preferences lead to the sign-up page."""
+    try:
+        target = network_reverse(network, "infomail:subscribe")
+    except NoReverseMatch:  # an installation without public sign-up
+        target = network_reverse(network, "infomail:archive")
+    for mark in (compose.PREFERENCES_MARK, compose.UNSUBSCRIBE_MARK):
+        text = text.replace(mark, target)
+    return text
+
+
+@public
+def archive(request):
+    language = get_language()
+    page = paginate(request, archive_list(network=request.network))
+    entries = [(mailing, version_in(mailing, language)) for mailing in page]
+    context = {"page": page, "entries": entries, "language": language}
+    return render(request, "infomail/archive/list.html", context)
+
+
+@public
+def archive_issue(request, mailing_id):
+    network = request.network
+    mailing = archive_issue_get(network=network, mailing_id=mailing_id)
+    form = LanguageForm(request.GET or None, mailing=mailing)
+    language = form.cleaned_data["language"] if form.is_valid() else get_language()
+    version = version_in(mailing, language)
+    context = {
+        "mailing": mailing,
+        "version": version,
+        "html": _without_personal_links(network, version.sent_html) if version else "",
+        "text": _without_personal_links(network, version.sent_text) if version else "",
+        "others": [
+            (other.language, language_name(other.language), other.subject)
+            for other in mailing.versions.all()
+            if other != version
+        ],
+    }
+    return render(request, "infomail/archive/issue.html", context)
