@@ -8,6 +8,7 @@ direction, and the sandbox keeps anything in it from acting on the page.
 
 from django.shortcuts import render
 from django.urls import NoReverseMatch
+from django.utils import timezone
 from django.utils.translation import get_language
 
 from knotenpunkt.core.languages import language_name
@@ -32,6 +33,16 @@ def _without_personal_links(network, text: str) -> str:
     return text
 
 
+def _as_sent(mailing, version) -> tuple[str, str]:
+    """The frozen HTML and text; an issue sent before they were kept is rendered again as of
+    the day it was sent (its blocks then show what the network holds for that day now)."""
+    if version.sent_html:
+        return version.sent_html, version.sent_text
+    day = timezone.localdate(mailing.sent_at, mailing.network.tz) if mailing.sent_at else None
+    rendered = compose.mailing_render(version, today=day)
+    return rendered.html, rendered.text
+
+
 @public
 def archive(request):
     language = get_language()
@@ -48,11 +59,12 @@ def archive_issue(request, mailing_id):
     form = LanguageForm(request.GET or None, mailing=mailing)
     language = form.cleaned_data["language"] if form.is_valid() else get_language()
     version = version_in(mailing, language)
+    sent_html, sent_text = _as_sent(mailing, version) if version else ("", "")
     context = {
         "mailing": mailing,
         "version": version,
-        "html": _without_personal_links(network, version.sent_html) if version else "",
-        "text": _without_personal_links(network, version.sent_text) if version else "",
+        "html": _without_personal_links(network, sent_html),
+        "text": _without_personal_links(network, sent_text),
         "others": [
             (other.language, language_name(other.language), other.subject)
             for other in mailing.versions.all()

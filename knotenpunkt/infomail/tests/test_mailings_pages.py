@@ -348,3 +348,16 @@ def test_deliveries_of_other_states_are_not_counted_as_needing_attention(network
         delivery_make(mailing, subscriber_make(network, f"s{number}@example.org"), state=state)
     found = [d.state for d in deliveries_needing_attention(mailing=mailing)]
     assert found == ["failed", "unknown"]
+
+
+def test_an_issue_sent_before_its_text_was_kept_is_rendered_as_of_its_day(client, network):
+    mailing = mailing_make(
+        network,
+        subject="Ganz alt",
+        intro="Ein **früher** Gruß",
+        status=Mailing.Status.SENT,
+        sent_at=datetime.datetime(2026, 1, 5, 9, tzinfo=datetime.UTC),
+    )
+    issue = client.get(url(network, "archive_issue", mailing_id=mailing.pk))
+    assert "<strong" in srcdoc(issue)
+    assert "früher" in srcdoc(issue)
