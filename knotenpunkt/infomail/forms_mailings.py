@@ -52,13 +52,14 @@ class MailingForm(NetworkForm):
         subject_max = max_length_of(MailingVersion, "subject")
         for code in self.languages_offered:
             self.fields[f"subject_{code}"] = forms.CharField(
-                label=_("Subject"),
+                # The language in the label too: the error summary lists fields without legends.
+                label=_("Subject (%(language)s)") % {"language": language_name(code)},
                 max_length=subject_max,
                 required=False,
                 widget=forms.TextInput(attrs={"lang": code, "dir": "auto"}),
             )
             self.fields[f"intro_{code}"] = forms.CharField(
-                label=_("Introduction"),
+                label=_("Introduction (%(language)s)") % {"language": language_name(code)},
                 required=False,
                 widget=forms.Textarea(attrs={"rows": 6, "lang": code, "dir": "auto"}),
                 help_text=_("Markdown: *italic*, **bold**, [link](https://…), lists with -."),
@@ -77,9 +78,10 @@ class MailingForm(NetworkForm):
         return initial
 
     def fieldsets(self):
-        """(legend, language or "", fields) in the order of the page."""
+        """(legend, language or "", fields) in the order of the page; the blocks are a group
+        of their own already (no legend: a choice of several is its own fieldset)."""
         segment = [self["languages"]] + ([self["topics"]] if "topics" in self.fields else [])
-        sets = [(_("Blocks"), "", [self["blocks"]]), (_("Recipients"), "", segment)]
+        sets = [("", "", [self["blocks"]]), (_("Recipients"), "", segment)]
         for code in self.languages_offered:
             fields = [self[f"subject_{code}"], self[f"intro_{code}"]]
             sets.append((language_name(code), code, fields))

@@ -7,6 +7,7 @@ page that reloads itself without JavaScript). The services decide; these pages a
 
 from django.contrib import messages
 from django.shortcuts import redirect, render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
@@ -39,7 +40,7 @@ def _mailing(request, mailing_id) -> Mailing:
 
 
 def _title(mailing) -> str:
-    version = version_in(mailing, mailing.network.default_language)
+    version = version_in(mailing, get_language())
     return version.subject if version else str(mailing)
 
 
@@ -60,7 +61,8 @@ def _refuse(request, mailing, error: DomainError):
 @requires(MANAGE)
 def mailing_list(request):
     page = paginate(request, mailings_list(network=request.network))
-    return render(request, "infomail/manage/list.html", {"page": page})
+    entries = [(mailing, version_in(mailing, get_language())) for mailing in page]
+    return render(request, "infomail/manage/list.html", {"page": page, "entries": entries})
 
 
 @requires(MANAGE)
