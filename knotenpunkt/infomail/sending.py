@@ -101,16 +101,31 @@ def lease_renew(mailing_id: int, held: datetime.datetime) -> datetime.datetime |
     return until if renewed else None
 
 
-def _next_due(mailing: Mailing) -> Delivery | None:
+# Deliveries are read this many at a time; each is still claimed on its own.
+BATCH = 200
+
+
+def _due(mailing: Mailing) -> list[Delivery]:
+    """The next deliveries to send: queued ones and retries whose time has come, by id."""
     due = Q(state=Delivery.State.QUEUED) | Q(
         state=Delivery.State.RETRY, next_attempt_at__lte=timezone.now()
     )
-    return (
+    return list(
         Delivery.objects.filter(mailing=mailing)
         .filter(due)
         .select_related("subscriber")
-        .order_by("pk")
-        .first()
+        .only(
+            "pk",
+            "mailing_id",
+            "network_id",
+            "email",
+            "language",
+            "attempts",
+            "token",
+            "subscriber__token",
+            "subscriber__language",
+        )
+        .order_by("pk")[:BATCH]
     )
 
 
@@ -128,7 +143,7 @@ def _claim(delivery: Delivery) -> bool:
     return bool(claimed)
 
 
-def _record(delivery: Delivery, **values) -> None:
+def _record(delivery: Delivery, values: dict) -> None:
     Delivery.objects.filter(pk=delivery.pk, state=Delivery.State.SENDING).update(
         updated_at=timezone.now(), **values
     )
@@ -147,16 +162,15 @@ def _temporary(error: Exception) -> tuple[bool, str]:
     return 400 <= code < 500, f"{code} {text}"[:500]
 
 
-def _failed(delivery: Delivery, error: Exception, outcome: Outcome) -> None:
+def _failed(delivery: Delivery, error: Exception, outcome: Outcome) -> dict:
     temporary, detail = _temporary(error)
-    if temporary and delivery.attempts < settings.KNOTENPUNKT_MAIL_MAX_ATTEMPTS:
-        at = timezone.now() + retry_delay(delivery.attempts)
-        _record(delivery, state=Delivery.State.RETRY, next_attempt_at=at, last_error=detail)
-        outcome.retry += 1
-    else:
-        _record(delivery, state=Delivery.State.FAILED, next_attempt_at=None, last_error=detail)
-        outcome.failed += 1
     outcome.errors.append(detail)
+    if temporary and delivery.attempts < settings.KNOTENPUNKT_MAIL_MAX_ATTEMPTS:
+        outcome.retry += 1
+        at = timezone.now() + retry_delay(delivery.attempts)
+        return {"state": Delivery.State.RETRY, "next_attempt_at": at, "last_error": detail}
+    outcome.failed += 1
+    return {"state": Delivery.State.FAILED, "next_attempt_at": None, "last_error": detail}
 
 
 def mailing_finish(mailing_id: int) -> bool:
@@ -182,8 +196,11 @@ def _renderings(mailing: Mailing) -> dict[str, Rendered]:
 def mailing_deliver(mailing_id: int, *, rate: float | None = None, connection=None) -> Outcome:
     """Send the mailing's due deliveries through one SMTP connection, at the rate limit.
 
-    Returns when nothing is due any more (deliveries to be retried later wait; the caller
-    enqueues a task for `outcome.retry_at`), or when the lease is lost.
+    Each step is one transaction: the outcome of the message just sent is recorded and the
+    next delivery claimed (SENDING) together, so that exactly one delivery is SENDING while
+    a message is on the wire, and one commit per message suffices. Returns when nothing is
+    due any more (deliveries to be retried later wait; the caller enqueues a task for
+    `outcome.retry_at`), or when the lease is lost.
     """
     outcome = Outcome()
     held = lease_take(mailing_id)
@@ -195,21 +212,33 @@ def mailing_deliver(mailing_id: int, *, rate: float | None = None, connection=No
     rate = settings.KNOTENPUNKT_MAIL_RATE if rate is None else rate
     pacer = Pacer(rate)
     connection = connection or get_connection(fail_silently=False)
+    lease = datetime.timedelta(seconds=settings.KNOTENPUNKT_MAIL_LEASE_SECONDS)
     with scope(network=mailing.network):
         renderings = _renderings(mailing)
+        candidates: list[Delivery] = []
+        finished: tuple[Delivery, dict] | None = None
         try:
             while True:
-                delivery = _next_due(mailing)
+                with transaction.atomic():
+                    if finished is not None:
+                        _record(*finished)
+                        finished = None
+                    if held - timezone.now() < lease / 2:
+                        held = lease_renew(mailing_id, held)
+                        if held is None:
+                            outcome.stopped = "lease lost"
+                            return outcome
+                    delivery = None
+                    while delivery is None:
+                        candidates = candidates or _due(mailing)
+                        if not candidates:
+                            break
+                        candidate = candidates.pop(0)
+                        delivery = candidate if _claim(candidate) else None
                 if delivery is None:
                     break
-                if not _claim(delivery):
-                    continue
                 pacer.wait()
-                _send_one(connection, delivery, renderings, outcome)
-                held = lease_renew(mailing_id, held)
-                if held is None:
-                    outcome.stopped = "lease lost"
-                    return outcome
+                finished = (delivery, _send_one(connection, delivery, mailing, renderings, outcome))
         finally:
             connection.close()
         if not mailing_finish(mailing_id):
@@ -223,10 +252,15 @@ def mailing_deliver(mailing_id: int, *, rate: float | None = None, connection=No
     return outcome
 
 
-def _send_one(connection, delivery: Delivery, renderings: dict, outcome: Outcome) -> None:
+def _send_one(connection, delivery: Delivery, mailing, renderings: dict, outcome: Outcome) -> dict:
+    """Hand one message to the server; what to record for the delivery."""
     rendered = renderings.get(delivery.language) or next(iter(renderings.values()))
     message = message_build(
-        rendered, to=delivery.email, subscriber=delivery.subscriber, delivery=delivery
+        rendered,
+        to=delivery.email,
+        subscriber=delivery.subscriber,
+        delivery=delivery,
+        network=mailing.network,
     )
     try:
         if connection.connection is None:
@@ -235,10 +269,9 @@ def _send_one(connection, delivery: Delivery, renderings: dict, outcome: Outcome
     except (smtplib.SMTPException, OSError) as error:
         if not isinstance(error, smtplib.SMTPRecipientsRefused | smtplib.SMTPResponseException):
             connection.close()  # broken: the next delivery opens a new one
-        _failed(delivery, error, outcome)
-        return
-    _record(delivery, state=Delivery.State.SENT, sent_at=timezone.now(), last_error="")
+        return _failed(delivery, error, outcome)
     outcome.sent += 1
+    return {"state": Delivery.State.SENT, "sent_at": timezone.now(), "last_error": ""}
 
 
 def mailings_resume(now: datetime.datetime | None = None) -> list[int]:
