@@ -33,4 +33,5 @@ class InfomailConfig(AppConfig):
             "infomail:mailings", gettext_noop("Info mail"), order=85, action="infomail.manage"
         )
         blocks.register(blocks.HOME, "infomail/_home_archive.html", order=50)
+        blocks.register(blocks.WORKSPACE, "infomail/_workspace_mailing.html", order=45)
         # [bounces]

@@ -62,3 +62,9 @@ def archive_list(*, network) -> QuerySet:
 def archive_issue(*, network, mailing_id: int) -> Mailing:
     """A sent issue of this network; a draft, a scheduled or another network's is a 404."""
     return get_object_or_404(archive_list(network=network), pk=mailing_id)
+
+
+def next_scheduled(*, network) -> Mailing | None:
+    """The scheduled issue that goes out next (for the coordinator's workspace)."""
+    queryset = Mailing.objects.filter(network=network, status=Mailing.Status.SCHEDULED)
+    return _with_versions(queryset.select_related("network")).order_by("scheduled_for").first()

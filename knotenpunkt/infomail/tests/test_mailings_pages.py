@@ -361,3 +361,21 @@ def test_an_issue_sent_before_its_text_was_kept_is_rendered_as_of_its_day(client
     issue = client.get(url(network, "archive_issue", mailing_id=mailing.pk))
     assert "<strong" in srcdoc(issue)
     assert "früher" in srcdoc(issue)
+
+
+def test_the_workspace_shows_the_coordinator_the_next_scheduled_issue(
+    client, coordinator_client, city_liaison, network, clock
+):
+    now = clock.now()
+    later = now + datetime.timedelta(days=9)
+    mailing_make(network, subject="Später", status="scheduled", scheduled_for=later)
+    soon = mailing_make(
+        network, subject="Bald", status="scheduled", scheduled_for=now + datetime.timedelta(days=1)
+    )
+    workspace = network_reverse(network, "members:workspace", lang="de")
+    page = coordinator_client.get(workspace)
+    assert "Bald" in page.text
+    assert url(network, "mailing", mailing_id=soon.pk) in page.text
+    assert "Später" not in page.text
+    client.force_login(city_liaison)
+    assert url(network, "mailing_create") not in client.get(workspace).text
