@@ -165,3 +165,40 @@ def test_message_form(network, settings):
         assert f"/mail/preferences/{subscriber.token}/" in part
         assert PREFERENCES_MARK not in part and UNSUBSCRIBE_MARK not in part
     assert MailingVersion.objects.count() == 1
+
+
+def test_the_workers_template_gives_the_same_message_as_the_full_build(network, settings):
+    from knotenpunkt.infomail.message import MessageTemplate
+
+    settings.KNOTENPUNKT_BOUNCE_DOMAIN = "bounces.example.org"
+    mailing = mailing_make(network, subject="Infobrief Grüße", intro="Schöne **Grüße**")
+    subscriber = subscriber_make(network, "leser@example.org")
+    delivery = delivery_make(mailing, subscriber)
+    rendered = mailing_render(mailing.versions.get())
+    built = message_build(rendered, to=subscriber.email, subscriber=subscriber, delivery=delivery)
+    # As Django's SMTP backend puts it on the wire.
+    full = message_from_bytes(built.message().as_bytes(linesep="\r\n"), policy=policy.default)
+
+    template = MessageTemplate.build(
+        rendered, mailing_id=mailing.pk, network=network, language="de"
+    )
+    assert template is not None, "the issue should not need an encoded body"
+    sender, data = template.fill(to=subscriber.email, subscriber=subscriber, delivery=delivery)
+    filled = message_from_bytes(data, policy=policy.default)
+
+    assert sender == built.from_email
+    for header in ("From", "To", "Subject", "Message-ID", "List-Unsubscribe", "List-Id"):
+        assert filled[header] == full[header], header
+    assert filled["Date"]
+    for kind in ("plain", "html"):
+        assert filled.get_body((kind,)).get_content() == full.get_body((kind,)).get_content()
+    assert template.fill(to="jürgen@example.org", subscriber=subscriber, delivery=delivery) is None
+
+
+def test_the_archive_copy_has_no_personal_links(network):
+    from knotenpunkt.infomail.message import archive_copy
+
+    rendered = mailing_render(mailing_make(network).versions.get())
+    html = archive_copy(rendered.html, network=network, language="de")
+    assert PREFERENCES_MARK not in html and UNSUBSCRIBE_MARK not in html
+    assert "/de/musterstadt/mail/subscribe/" in html
