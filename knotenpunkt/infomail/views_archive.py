@@ -7,30 +7,18 @@ direction, and the sandbox keeps anything in it from acting on the page.
 """
 
 from django.shortcuts import render
-from django.urls import NoReverseMatch
 from django.utils import timezone
 from django.utils.translation import get_language
 
 from knotenpunkt.core.languages import language_name
 from knotenpunkt.core.policy import public
-from knotenpunkt.core.urls_helpers import network_reverse
 from knotenpunkt.core.views_helpers import paginate
 
 from . import compose
 from .forms_mailings import LanguageForm
+from .message import archive_copy
 from .selectors import archive_issue as archive_issue_get
 from .selectors import archive_list, version_in
-
-
-def _without_personal_links(network, text: str) -> str:
-    """The archive has no reader: the links to one's preferences lead to the sign-up page."""
-    try:
-        target = network_reverse(network, "infomail:subscribe")
-    except NoReverseMatch:  # an installation without public sign-up
-        target = network_reverse(network, "infomail:archive")
-    for mark in (compose.PREFERENCES_MARK, compose.UNSUBSCRIBE_MARK):
-        text = text.replace(mark, target)
-    return text
 
 
 def _as_sent(mailing, version) -> tuple[str, str]:
@@ -60,11 +48,13 @@ def archive_issue(request, mailing_id):
     language = form.cleaned_data["language"] if form.is_valid() else get_language()
     version = version_in(mailing, language)
     sent_html, sent_text = _as_sent(mailing, version) if version else ("", "")
+    shown_in = version.language if version else language
     context = {
         "mailing": mailing,
         "version": version,
-        "html": _without_personal_links(network, sent_html),
-        "text": _without_personal_links(network, sent_text),
+        # Nobody's own links in a page for everyone: they lead to the sign-up page.
+        "html": archive_copy(sent_html, network=network, language=shown_in),
+        "text": archive_copy(sent_text, network=network, language=shown_in),
         "others": [
             (other.language, language_name(other.language), other.subject)
             for other in mailing.versions.all()

@@ -305,6 +305,7 @@ def test_the_archived_issue_is_sandboxed_and_has_no_personal_links(client, netwo
     )
     issue = client.get(url(network, "archive_issue", mailing_id=mailing.pk))
     assert UNSUBSCRIBE_MARK not in issue.text
+    assert "/de/musterstadt/mail/subscribe/" in srcdoc(issue)
     assert re.search(r'<iframe[^>]*sandbox="[^"]*"', issue.text)
     assert "allow-scripts" not in issue.text
     assert "<script>x()" not in issue.text  # only inside the escaped srcdoc
