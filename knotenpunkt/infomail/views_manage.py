@@ -186,7 +186,10 @@ def mailing_schedule(request, mailing_id):
         )
         if scheduled:
             return done(request, _("The info mail is scheduled."), _mailing_url(mailing))
-    messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
+    for name, errors in form.errors.items():
+        label = form.fields[name].label if name in form.fields else ""
+        for error in errors:
+            messages.error(request, f"{label}: {error}" if label else error)
     return redirect(_mailing_url(mailing))
 
 
