@@ -7,13 +7,14 @@ page that reloads itself without JavaScript). The services decide; these pages a
 
 from django.contrib import messages
 from django.shortcuts import redirect, render
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRefresh
 
 from knotenpunkt.core.errors import DomainError
+from knotenpunkt.core.formatting import format_local_number
 from knotenpunkt.core.languages import language_name
 from knotenpunkt.core.policy import requires
 from knotenpunkt.core.urls_helpers import network_reverse
@@ -208,8 +209,9 @@ def mailing_unschedule(request, mailing_id):
 
 @requires(MANAGE)
 def mailing_send(request, mailing_id):
-    """Send now, after a confirmation step: sending cannot be taken back."""
+    """Send now, after a confirmation step that says to how many: it cannot be taken back."""
     mailing = _mailing(request, mailing_id)
+    recipients = services_sending.recipients(mailing).count()
     return form_flow(
         request,
         ConfirmForm(request.POST if request.method == "POST" else None),
@@ -217,10 +219,14 @@ def mailing_send(request, mailing_id):
         message=_("The info mail is being sent; this page shows how far it is."),
         next_url=_mailing_url(mailing),
         title=_("Send “%(subject)s” now?") % {"subject": _title(mailing)},
-        intro=_(
-            "The mail goes to every subscriber of its languages and topics at once. "
-            "A sent mail cannot be taken back or sent again."
-        ),
+        intro=ngettext(
+            "The mail goes to %(count)s subscriber of its languages and topics at once. "
+            "A sent mail cannot be taken back or sent again.",
+            "The mail goes to %(count)s subscribers of its languages and topics at once. "
+            "A sent mail cannot be taken back or sent again.",
+            recipients,
+        )
+        % {"count": format_local_number(recipients)},
         back_url=_mailing_url(mailing),
         submit_label=_("Send now"),
     )

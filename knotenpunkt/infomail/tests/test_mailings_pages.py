@@ -109,6 +109,7 @@ def test_write_preview_test_schedule_send_and_find_it_in_the_archive(
 
     confirm = coordinator_client.get(url(network, "mailing_send", mailing_id=mailing.pk))
     assert confirm.status_code == 200
+    assert "goes to 2 subscribers" in confirm.text
     assert Mailing.objects.get().status == Mailing.Status.SCHEDULED  # a GET sends nothing
     with on_commit(execute=True):
         coordinator_client.post(url(network, "mailing_send", mailing_id=mailing.pk))
