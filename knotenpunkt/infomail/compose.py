@@ -182,6 +182,7 @@ def mailing_render(version, *, today: datetime.date | None = None) -> Rendered:
             "network_url": absolute_url(network_reverse(network, "core:home", lang=language)),
             "language": language,
             "direction": "rtl" if translation.get_language_bidi() else "ltr",
+            "start": "right" if translation.get_language_bidi() else "left",
             "accent": accent,
             "accent_soft": soft_tint(accent),
             "preferences_link": PREFERENCES_MARK,

@@ -293,8 +293,10 @@ def _send_one(
             sender, data = filled
             connection.connection.sendmail(sender, [delivery.email], data)
     except (smtplib.SMTPException, OSError) as error:
-        if not isinstance(error, smtplib.SMTPRecipientsRefused | smtplib.SMTPResponseException):
-            connection.close()  # broken: the next delivery opens a new one
+        if not isinstance(error, smtplib.SMTPRecipientsRefused):
+            # Broken, or in a state after an error that the next message should not inherit
+            # (a 421 closes it): the next delivery opens a new one.
+            connection.close()
         return _failed(delivery, error, outcome)
     outcome.sent += 1
     return {"state": Delivery.State.SENT, "sent_at": timezone.now(), "last_error": ""}

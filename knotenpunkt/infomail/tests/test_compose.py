@@ -66,11 +66,15 @@ def test_the_intro_is_sanitised(network):
 
 
 def test_an_arabic_version_reads_right_to_left(network):
-    mailing = mailing_make(network, versions={"ar": "النشرة الإخبارية"})
+    mailing = mailing_make(network, intro="- eins\n- zwei", versions={"ar": "النشرة الإخبارية"})
+    mailing.versions.filter(language="ar").update(intro="- واحد\n- اثنان")
     arabic = mailing_render(mailing.versions.get(language="ar"))
     german = mailing_render(mailing.versions.get(language="de"))
     assert '<html lang="ar" dir="rtl"' in arabic.html
     assert '<html lang="de" dir="ltr"' in german.html
+    # Lists indent on the side the text starts from (physical sides: see the template).
+    assert "padding-right: 24px" in arabic.html and "padding-left: 24px" not in arabic.html
+    assert "padding-left: 24px" in german.html
     assert "النشرة الإخبارية" in arabic.text
 
 

@@ -32,11 +32,13 @@ RECIPIENTS = 24
 
 
 class SlowSink(SmtpSink):
-    """Takes a while over each message, so that the kill lands in the middle of sending."""
+    """Keeps each message at once but takes a while to say so, so that the kill lands while
+    the worker waits for the answer: the server has the message, the worker cannot know."""
 
     async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd's hook)
+        answer = await super().handle_DATA(server, session, envelope)
         await asyncio.sleep(0.15)
-        return await super().handle_DATA(server, session, envelope)
+        return answer
 
 
 def _database_url_of_test_db() -> str:

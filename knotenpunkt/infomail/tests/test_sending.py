@@ -7,9 +7,8 @@ import pytest
 from django.core.exceptions import PermissionDenied as PolicyDenied
 from django_scopes import scopes_disabled
 
-from knotenpunkt.core.errors import DomainError
 from knotenpunkt.core.models import AuditEntry
-from knotenpunkt.core.testing import SmtpSink, free_port
+from knotenpunkt.core.testing import SmtpSink, free_port, refused
 from knotenpunkt.infomail import sending
 from knotenpunkt.infomail.models import Delivery, Mailing
 from knotenpunkt.infomail.services_sending import (
@@ -91,12 +90,9 @@ def test_the_message_as_the_server_received_it(
     assert message["Message-ID"] == delivery.message_id
     assert message["Subject"] == "النشرة"
     assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
-    unsubscribe = (
-        f"https://knotenpunkt.example.org/ar/musterstadt/mail/unsubscribe/{subscriber.token}/"
-    )
-    assert unsubscribe.replace("/ar/", "/de/") in message["List-Unsubscribe"] or (
-        unsubscribe in message["List-Unsubscribe"]
-    )
+    links = str(message["List-Unsubscribe"])
+    assert "<https://knotenpunkt.example.org/" in links
+    assert f"/musterstadt/mail/unsubscribe/{subscriber.token}/>" in links
     assert f"<mailto:unsubscribe+{subscriber.token}@bounces.example.org>" in str(
         message["List-Unsubscribe"]
     )
@@ -136,9 +132,9 @@ def test_a_sent_mailing_cannot_be_sent_again(
     mailing = send(
         mailing_make(network), coordinator, django_capture_on_commit_callbacks, run_tasks
     )
-    with pytest.raises(DomainError):
+    with refused("This info mail has already been sent.", field=None):
         mailing_send(mailing=mailing, actor=coordinator)
-    with pytest.raises(DomainError):
+    with refused("This info mail has already been sent.", field=None):
         mailing_schedule(
             mailing=mailing, at=mailing.sent_at + datetime.timedelta(days=1), actor=coordinator
         )
@@ -176,7 +172,7 @@ def test_a_scheduled_mailing_is_sent_by_the_periodic_job_when_its_time_comes(
 ):
     subscriber_make(network, "leser@example.org")
     mailing = mailing_make(network)
-    with pytest.raises(DomainError):
+    with refused("Choose a moment in the future.", field="at"):
         mailing_schedule(mailing=mailing, at=clock.now(), actor=coordinator)
     mailing_schedule(
         mailing=mailing, at=clock.now() + datetime.timedelta(hours=2), actor=coordinator
