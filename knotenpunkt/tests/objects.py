@@ -11,7 +11,7 @@ from knotenpunkt.accounts.tests.factories import UserFactory, grant_role
 from knotenpunkt.eventcalendar.models import Edition, EventSource
 from knotenpunkt.eventcalendar.tests.factories import EventFactory
 from knotenpunkt.infomail.services_subscribers import confirmation_make
-from knotenpunkt.infomail.tests.factories import subscriber_make, topic_make
+from knotenpunkt.infomail.tests.factories import mailing_make, subscriber_make, topic_make
 from knotenpunkt.knowledge.tests import factories as knowledge
 from knotenpunkt.meetings.tests import factories as meetings
 from knotenpunkt.members.models import ImportJob
@@ -39,6 +39,15 @@ def _static_page(network):
 
 def _subscriber(network, status="active"):
     return subscriber_make(network, f"{status}@{network.slug}.example", status=status)
+def _sent_mailing(network):
+    """A sent issue, so that its public archive page is walked as well as the manage pages."""
+    mailing = mailing_make(
+        network,
+        status="sent",
+        sent_at=datetime.datetime(2030, 1, 1, tzinfo=datetime.UTC),
+    )
+    mailing.versions.update(sent_text="Infobrief", sent_html="<p>Infobrief</p>")
+    return mailing.pk
 
 
 def _invitation(network):
@@ -91,6 +100,7 @@ OBJECT_MAKERS = {
     "confirmation": lambda n: confirmation_make(_subscriber(n, status="pending")),
     "subscriber_id": lambda n: _subscriber(n, status="suspended").pk,
     "topic_id": lambda n: topic_make(n, f"Thema {n.slug}").pk,
+    "mailing_id": _sent_mailing,
     "job_id": lambda n: (
         ImportJob.objects.create(
             network=n, kind="organisations", upload_token=f"isolation-{n.slug}", language="de"
