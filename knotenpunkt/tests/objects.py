@@ -39,6 +39,8 @@ def _static_page(network):
 
 def _subscriber(network, status="active"):
     return subscriber_make(network, f"{status}@{network.slug}.example", status=status)
+
+
 def _sent_mailing(network):
     """A sent issue, so that its public archive page is walked as well as the manage pages."""
     mailing = mailing_make(

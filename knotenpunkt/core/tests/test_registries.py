@@ -52,7 +52,13 @@ def test_the_main_entries_keep_the_order_the_apps_gave_them(coordinator_client, 
     ]
     hrefs = re.findall(r'<li><a href="/en/musterstadt/([^"]*)"', nav)
     assert hrefs[:3] == ["", "calendar/", "members/"]
-    assert hrefs[-4:] == ["manage/members/", "manage/team/", "manage/settings/", "manage/audit/"]
+    assert hrefs[-5:] == [
+        "manage/members/",
+        "manage/mail/",
+        "manage/team/",
+        "manage/settings/",
+        "manage/audit/",
+    ]
 
 
 def test_an_anonymous_visitor_gets_a_login_link_back_to_the_page(client, network):
