@@ -26,9 +26,10 @@ from knotenpunkt.core.errors import DomainError
 from knotenpunkt.core.policy import require_actor
 from knotenpunkt.core.services import audit_record
 
-from .bounces import UnreadableBounce, bounce_parse
+from .bounces import UnreadableBounce, bounce_parse, unsubscribe_token
 from .consent import consent_record
 from .models import Bounce, ConsentEvent, Delivery, Subscriber
+from .services_subscribers import subscriber_unsubscribe
 
 SOFT_LIMIT = 3
 SOFT_WINDOW = datetime.timedelta(days=30)
@@ -49,10 +50,13 @@ class Ingested:
 
     recorded: list[Recorded] = field(default_factory=list)
     skipped: str = ""  # the reason, for the operator (not translated: a command's output)
+    unsubscribed: str = ""  # the address that left by writing to its unsubscribe address
 
     def summary(self) -> str:
         if self.skipped:
             return f"skipped: {self.skipped}"
+        if self.unsubscribed:
+            return f"unsubscribed by mail: {self.unsubscribed}"
         parts = []
         for item in self.recorded:
             bounce = item.bounce
@@ -72,6 +76,9 @@ def bounce_ingest(raw: bytes, *, envelope_recipient: str = "") -> Ingested:
     except UnreadableBounce as error:
         log.warning("Unreadable bounce skipped: %s", error)
         return Ingested(skipped=f"unreadable ({error})")
+    for address in parsed.recipients:
+        if token := unsubscribe_token(address):
+            return _unsubscribe_by_mail(token)
     if not parsed.failures:
         return Ingested(skipped=f"no failed address found (subject: {parsed.subject!r})")
     if parsed.token:
@@ -88,6 +95,24 @@ def bounce_ingest(raw: bytes, *, envelope_recipient: str = "") -> Ingested:
         addresses = ", ".join(failure.address for failure in parsed.failures)
         return Ingested(skipped=f"no token, and no subscriber has {addresses}")
     return Ingested(recorded=recorded)
+
+
+def _unsubscribe_by_mail(token: str) -> Ingested:
+    """A mail to `unsubscribe+<token>@` (the mailto of List-Unsubscribe) ends the subscription:
+    writing to that address is the person's own step, like the one-click link."""
+    # Across networks on purpose: the address carries the subscriber's token alone, which is
+    # unique in the installation; the network is learned from the subscriber found.
+    with scopes_disabled():
+        subscriber = Subscriber.objects.select_related("network").filter(token=token).first()
+    if subscriber is None:
+        return Ingested(skipped="no subscriber with this unsubscribe address")
+    with scope(network=subscriber.network):
+        subscriber_unsubscribe(
+            subscriber=subscriber,
+            method=ConsentEvent.Method.MAIL,
+            proof={"mail_to": "unsubscribe address of the subscriber"},
+        )
+    return Ingested(unsubscribed=subscriber.email)
 
 
 def bounce_record(

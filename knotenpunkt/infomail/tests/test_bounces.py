@@ -337,3 +337,40 @@ def test_a_path_that_is_neither_is_an_error(tmp_path):
 
     with pytest.raises(CommandError):
         _ingest(str(tmp_path / "missing"))
+
+
+def test_writing_to_the_mailto_of_list_unsubscribe_ends_the_subscription(
+    network, coordinator, mailbox, run_tasks, django_capture_on_commit_callbacks
+):
+    """A mail client's "unsubscribe" writes to the address in List-Unsubscribe; piped in like
+    a bounce, it ends the subscription as the person's own step, once however often it comes."""
+    from email.message import EmailMessage
+    from email.utils import getaddresses
+
+    from ..services_sending import mailing_send
+
+    subscriber = subscriber_make(network, "leserin@example.org")
+    mailing = mailing_make(network, subject="Infobrief")
+    with django_capture_on_commit_callbacks(execute=True):
+        mailing_send(mailing=mailing, actor=coordinator)
+    run_tasks()
+    [sent] = mailbox.messages
+    mailto = next(
+        link[len("<mailto:") : -1]
+        for link in str(sent["List-Unsubscribe"]).split(", ")
+        if link.startswith("<mailto:")
+    )
+    request = EmailMessage()
+    request["From"] = "leserin@example.org"
+    request["To"] = mailto
+    request["Subject"] = "unsubscribe"
+    raw = request.as_bytes()
+
+    lines = _ingest(stdin=io.BytesIO(raw)) + _ingest(stdin=io.BytesIO(raw))
+
+    assert lines == ["stdin: unsubscribed by mail: leserin@example.org"] * 2
+    subscriber.refresh_from_db()
+    assert subscriber.status == Subscriber.Status.UNSUBSCRIBED
+    [left] = ConsentEvent.objects.filter(subscriber=subscriber, action="left")
+    assert left.method == ConsentEvent.Method.MAIL
+    assert getaddresses([mailto])[0][1].startswith(f"unsubscribe+{subscriber.token}@")
