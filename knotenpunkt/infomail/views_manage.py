@@ -5,6 +5,8 @@ it is being sent, its progress updates itself (htmx polling the progress fragmen
 page that reloads itself without JavaScript). The services decide; these pages ask them.
 """
 
+import dataclasses
+
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language, ngettext
@@ -22,6 +24,7 @@ from knotenpunkt.core.views_helpers import attempt, done, form_flow, paginate
 
 from . import compose, services_mailings, services_sending
 from .forms_mailings import ConfirmForm, LanguageForm, MailingForm, ScheduleForm
+from .message import archive_copy
 from .models import Delivery, Mailing
 from .selectors import deliveries_needing_attention, mailing_get, mailings_list, version_in
 
@@ -142,11 +145,20 @@ def mailing_preview(request, mailing_id):
     form = LanguageForm(request.GET or None, mailing=mailing)
     language = form.cleaned_data["language"] if form.is_valid() else request.LANGUAGE_CODE
     version = version_in(mailing, language)
+    rendered = None
+    if version:
+        # The personal links lead to the sign-up page, as in a test send, not to raw marks.
+        rendered = compose.mailing_render(version)
+        rendered = dataclasses.replace(
+            rendered,
+            text=archive_copy(rendered.text, network=request.network, language=version.language),
+            html=archive_copy(rendered.html, network=request.network, language=version.language),
+        )
     context = {
         "mailing": mailing,
         "title": _title(mailing),
         "version": version,
-        "rendered": compose.mailing_render(version) if version else None,
+        "rendered": rendered,
         "languages": [(v.language, language_name(v.language)) for v in mailing.versions.all()],
     }
     return render(request, "infomail/manage/preview.html", context)

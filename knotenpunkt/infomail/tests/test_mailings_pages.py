@@ -7,6 +7,7 @@ import re
 import pytest
 from django_scopes import scope
 
+from knotenpunkt.core.testing import translated
 from knotenpunkt.core.urls_helpers import network_reverse
 
 from ..models import Delivery, Mailing
@@ -27,14 +28,16 @@ def on_commit(django_capture_on_commit_callbacks):
 
 @pytest.fixture
 def arabic(network):
-    """The network offers Arabic next to German."""
-    network.enabled_languages = ["ar"]
+    """The network offers Arabic and English next to German (English: the pages' words are
+    the msgids)."""
+    network.enabled_languages = ["en", "ar"]
     network.save()
     return network
 
 
 def url(network, name, lang="en", **kwargs) -> str:
-    """In English by default: the pages' words are the msgids, whatever the catalogues say."""
+    """In English where the network offers it (else its default language): compare a page's
+    words through `translated` with the page's Content-Language."""
     return network_reverse(network, f"infomail:{name}", lang=lang, **kwargs)
 
 
@@ -78,6 +81,9 @@ def test_write_preview_test_schedule_send_and_find_it_in_the_archive(
     for part in (srcdoc(preview), pre(preview)):
         assert "Infobrief Januar" in part
         assert "Neues" in part
+        # The personal links lead to the sign-up page, as in a test send; no raw marks show.
+        assert "__knotenpunkt_" not in part
+        assert f"/{network.slug}/mail/subscribe/" in part
     assert "<strong" in srcdoc(preview)
     assert 'sandbox=""' in preview.text
     arabic_preview = coordinator_client.get(
@@ -105,7 +111,7 @@ def test_write_preview_test_schedule_send_and_find_it_in_the_archive(
     assert mailing.status == Mailing.Status.SCHEDULED
     assert mailing.scheduled_for == moment.replace(second=0, microsecond=0)
     detail = coordinator_client.get(url(network, "mailing", mailing_id=mailing.pk))
-    assert "Withdraw the schedule" in detail.text
+    assert translated("Withdraw the schedule", detail.headers["Content-Language"]) in detail.text
 
     confirm = coordinator_client.get(url(network, "mailing_send", mailing_id=mailing.pk))
     assert confirm.status_code == 200

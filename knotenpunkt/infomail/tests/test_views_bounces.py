@@ -4,6 +4,7 @@ import pytest
 from django_scopes import scope
 
 from knotenpunkt.core.models import AuditEntry
+from knotenpunkt.core.testing import translated
 from knotenpunkt.core.urls_helpers import network_reverse
 
 from ..models import ConsentEvent, Subscriber
@@ -39,11 +40,14 @@ def test_the_page_lists_suspended_subscribers_and_recent_bounces(
         response = coordinator_client.get(_url(network))
     assert response.status_code == 200
     page = response.content.decode()
-    suspended_part, recent_part = page.split("Recent returned mails", 1)[0], page
-    assert "k.mueller@stadtwerke-example.de" in suspended_part
-    assert (
-        "a.nowak@nachbarschaft-example.de" not in suspended_part.split("Suspended subscribers")[1]
+    language = response.headers["Content-Language"]
+    recent, suspended_heading = (
+        translated("Recent returned mails", language),
+        translated("Suspended subscribers", language),
     )
+    suspended_part, recent_part = page.split(recent, 1)[0], page
+    assert "k.mueller@stadtwerke-example.de" in suspended_part
+    assert "a.nowak@nachbarschaft-example.de" not in suspended_part.split(suspended_heading)[1]
     assert "452 4.2.2 Mailbox full" in recent_part
     assert "550 5.1.1 Recipient address rejected" in page
     assert _url(network, "infomail:subscriber_reactivate", subscriber_id=suspended.pk) in page
@@ -73,7 +77,11 @@ def test_reactivating_brings_the_subscriber_back_with_a_consent_step(
     url = _url(network, "infomail:subscriber_reactivate", subscriber_id=suspended.pk)
     response = coordinator_client.post(url, follow=True)
     assert response.redirect_chain[-1][0] == _url(network)
-    assert "gets the info mail again" in response.content.decode()
+    language = response.headers["Content-Language"]
+    assert (
+        translated("%(email)s gets the info mail again.", language, email=suspended.email)
+        in response.content.decode()
+    )
     suspended.refresh_from_db()
     assert suspended.status == Subscriber.Status.ACTIVE and suspended.suspended_at is None
     actions = list(suspended.consent_events.values_list("action", "method"))
@@ -90,7 +98,11 @@ def test_reactivating_an_active_subscriber_is_refused_with_a_message(coordinator
     subscriber = subscriber_make(network, "leser@example.org")
     url = _url(network, "infomail:subscriber_reactivate", subscriber_id=subscriber.pk)
     response = coordinator_client.post(url, follow=True)
-    assert "Only a suspended subscriber can be reactivated." in response.content.decode()
+    language = response.headers["Content-Language"]
+    assert (
+        translated("Only a suspended subscriber can be reactivated.", language)
+        in response.content.decode()
+    )
     assert not subscriber.consent_events.exists()
 
 
