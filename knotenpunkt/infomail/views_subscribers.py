@@ -94,7 +94,10 @@ def subscriber_remove(request, subscriber_id, obj):
         save=lambda: services.subscriber_remove(subscriber=obj, actor=request.user) or True,
         message=_("The address was removed."),
         next_url=back,
-        title=_("Remove %(email)s") % {"email": obj.email},
+        # Zero-width spaces let a long address wrap at "@" and "." in the heading on a phone,
+        # never inside a word.
+        title=_("Remove %(email)s")
+        % {"email": obj.email.replace("@", "\u200b@").replace(".", ".\u200b")},
         intro=_(
             "Use this when the person asks for their data to be erased. The address, its "
             "consent log and its bounces are deleted; the sent mails keep no address. To stop "
