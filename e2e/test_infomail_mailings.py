@@ -72,11 +72,19 @@ def test_the_progress_updates_itself_while_sending(musterstadt, page, settings, 
     status = page.locator("#mailing-progress-status")
     assert status.get_attribute("hx-trigger") == "every 2s"
     assert not _problems(page), _problems(page)
+    page.evaluate("window.stillTheSamePage = true")
     run_queued_tasks()
-    # The next poll sees the issue sent and reloads the page once, with the final counts.
+    # The next poll sees the issue sent and swaps in the outcome, without reloading the page.
     page.wait_for_function(
         "() => !document.querySelector('#mailing-progress-status[hx-trigger]')", timeout=10_000
     )
+    assert page.evaluate("window.stillTheSamePage === true")
+    archive = reverse(
+        "infomail:archive_issue",
+        kwargs={"lang": "de", "network": musterstadt.slug, "mailing_id": draft.pk},
+    )
+    assert page.locator(f"#mailing-header a[href='{archive}']").count() == 1
+    assert not _problems(page), _problems(page)
     finished = translated(
         "Finished: %(finished)s of %(total)s deliveries done.", "de", finished="", total=""
     ).split(":")[0]

@@ -13,7 +13,6 @@ from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
-from django_htmx.http import HttpResponseClientRefresh
 
 from knotenpunkt.core.errors import DomainError
 from knotenpunkt.core.formatting import format_local_number
@@ -261,9 +260,15 @@ def _progress(mailing) -> dict:
 @requires(MANAGE)
 @never_cache
 def mailing_progress(request, mailing_id):
-    """The progress fragment; polled while the issue is being sent, then the page reloads once."""
+    """The progress fragment, polled while the issue is being sent. The poll that finds the
+    sending ended also swaps in the page's header and the deliveries that need attention
+    (out of band), so the page shows the outcome without a reload."""
     mailing = _mailing(request, mailing_id)
-    if request.htmx and mailing.status != Mailing.Status.SENDING:
-        return HttpResponseClientRefresh()
     context = {"mailing": mailing, "progress": _progress(mailing)}
+    if request.htmx and mailing.status != Mailing.Status.SENDING:
+        context |= {
+            "title": _title(mailing),
+            "attention": paginate(request, deliveries_needing_attention(mailing=mailing), 100),
+        }
+        return render(request, "infomail/manage/_progress_final.html", context)
     return render(request, "infomail/manage/_progress.html", context)

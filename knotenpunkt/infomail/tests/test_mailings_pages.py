@@ -154,11 +154,20 @@ def test_the_progress_polls_only_while_sending(coordinator_client, network):
     assert "hx-" not in fragment.text
     page = coordinator_client.get(url(network, "mailing", mailing_id=mailing.pk))
     assert "hx-trigger" not in page.text
-    # The last poll of a page that was still sending reloads it once, to show the outcome.
+    # The last poll of a page that was still sending shows the outcome without a reload: the
+    # header (now with the archive link) and the deliveries needing attention come out of band.
+    delivery_make(
+        mailing, subscriber_make(network, "weg@example.org"), state="failed", last_error="550"
+    )
     polled = coordinator_client.get(
         url(network, "mailing_progress", mailing_id=mailing.pk), headers={"HX-Request": "true"}
     )
-    assert polled.headers["HX-Refresh"] == "true"
+    assert "HX-Refresh" not in polled.headers
+    assert "hx-trigger" not in polled.text
+    assert '<div class="page-header" id="mailing-header" hx-swap-oob="true">' in polled.text
+    assert url(network, "archive_issue", mailing_id=mailing.pk) in polled.text
+    assert '<div id="mailing-attention-region" hx-swap-oob="true">' in polled.text
+    assert "weg@example.org" in polled.text
 
 
 def test_failed_and_unknown_deliveries_are_listed_with_their_error(coordinator_client, network):
