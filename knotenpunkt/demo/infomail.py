@@ -5,6 +5,7 @@ import datetime
 
 from django.contrib.auth import get_user_model
 
+from knotenpunkt.infomail import compose
 from knotenpunkt.infomail.models import (
     Bounce,
     ConsentEvent,
@@ -149,9 +150,20 @@ def _issues(demo: Demo, subscribers: list[Subscriber]) -> list[Mailing]:
             for language, (subject, intro) in texts.items()
         )
         if mailing.status == Mailing.Status.SENT:
+            _freeze(demo, mailing)
             _deliveries(demo, mailing, subscribers, last=months_back == 1)
         mailings.append(mailing)
     return mailings
+
+
+def _freeze(demo: Demo, mailing: Mailing) -> None:
+    """Keep each version as it went out on its day, as sending does, so the archive shows it."""
+    day = mailing.sending_started_at.astimezone(demo.network.tz).date()
+    versions = list(mailing.versions.all())
+    for version in versions:
+        rendered = compose.mailing_render(version, today=day)
+        version.sent_text, version.sent_html = rendered.text, rendered.html
+    MailingVersion.objects.bulk_update(versions, ["sent_text", "sent_html"])
 
 
 def _deliveries(demo: Demo, mailing: Mailing, subscribers: list[Subscriber], *, last: bool):

@@ -111,6 +111,9 @@ def test_musterstadt_has_an_info_mail_with_readers_in_many_languages(musterstadt
     assert mailings.filter(status=Mailing.Status.DRAFT).count() == 1
     for mailing in mailings.filter(status=Mailing.Status.SENT):
         assert mailing.versions.count() >= 4
+        # Kept as they went out, so the archive shows what readers got.
+        for version in mailing.versions.all():
+            assert version.subject in version.sent_text and version.subject in version.sent_html
         recipients = mailing.deliveries.values_list("subscriber__status", flat=True)
         assert len(recipients) > 200
         assert "pending" not in recipients
