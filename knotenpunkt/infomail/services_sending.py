@@ -19,6 +19,7 @@ from knotenpunkt.core.services import audit_record
 from .audit import InfomailAuditKind
 from .compose import mailing_render
 from .models import Delivery, Mailing, MailingVersion, Subscriber
+from .selectors import version_in
 
 MANAGE = "infomail.manage"
 
@@ -30,15 +31,12 @@ def _locked(mailing: Mailing) -> Mailing:
 
 
 def version_for(mailing: Mailing, language: str) -> MailingVersion:
-    """The version a reader of `language` gets: their own language if the mailing has it,
-    else the network's default language, else the first version there is."""
-    versions = {version.language: version for version in mailing.versions.all()}
-    if not versions:
+    """The version a reader of `language` gets (`selectors.version_in`: their own language,
+    else the network's, else the first); a mailing without any cannot be sent."""
+    version = version_in(mailing, language)
+    if version is None:
         raise DomainError(_("The info mail has no text yet."), field=None)
-    for candidate in (language, mailing.network.default_language):
-        if candidate in versions:
-            return versions[candidate]
-    return versions[sorted(versions)[0]]
+    return version
 
 
 def recipients(mailing: Mailing):
@@ -145,7 +143,7 @@ def mailing_send(*, mailing: Mailing, actor) -> Mailing:
         version.save(update_fields=["sent_text", "sent_html"])
     languages = {version.language for version in versions}
     fallback = version_for(mailing, mailing.network.default_language).language
-    Delivery.objects.bulk_create(
+    deliveries = Delivery.objects.bulk_create(
         [
             Delivery(
                 network_id=mailing.network_id,
@@ -166,7 +164,7 @@ def mailing_send(*, mailing: Mailing, actor) -> Mailing:
         actor=actor,
         action=InfomailAuditKind.MAILING_SEND,
         target=mailing,
-        summary=str(mailing.deliveries.count()),
+        summary=str(len(deliveries)),
     )
     from .tasks import mailing_send_task
 

@@ -13,6 +13,7 @@ from knotenpunkt.core.services import audit_record
 from knotenpunkt.core.validation import all_checks, check_length, check_required, max_length_of
 
 from .models import Topic
+from .services_subscribers import check_language
 
 NAME_MAX = max_length_of(Topic, "name")
 
@@ -29,9 +30,7 @@ def _checked(network, *, name: str, translations: dict, current: Topic | None = 
         cleaned = {}
         for language, value in (translations or {}).items():
             value = (value or "").strip()
-            if language not in network.languages:
-                check.refuse(_("Choose one of the languages offered."), field=None)
-            elif value:
+            if check(check_language, network, language, field=None) and value:
                 field = f"name_{language}"
                 cleaned[language] = check(check_length, value, field=field, max_length=NAME_MAX)
     return name, cleaned
