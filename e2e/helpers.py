@@ -2,6 +2,7 @@
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Error as PlaywrightError
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 NARROW_WIDTH = 320
@@ -16,15 +17,30 @@ def _describe_violation(violation: dict) -> str:
     return f"  {violation['id']} ({violation.get('impact')}): {violation['help']}\n{listed}"
 
 
+def _page_was_replaced(error: PlaywrightError) -> bool:
+    message = str(error)
+    return "Execution context was destroyed" in message or "reading 'documentElement'" in message
+
+
 def axe_violations(page) -> list[str]:
-    """Every WCAG 2.1 A/AA violation axe-core finds on the current page, described."""
-    results = _axe.run(
-        page,
-        options={
-            "runOnly": {"type": "tag", "values": WCAG_TAGS},
-            "resultTypes": ["violations"],
-        },
-    )
+    """Every WCAG 2.1 A/AA violation axe-core finds on the current page, described.
+
+    A click on a link returns once the navigation has started, not when the next page is there;
+    axe-core run in that moment finds no document. So the check waits for the page to load, and
+    when the document was being replaced under it, waits for the new one and runs again.
+    """
+    options = {
+        "runOnly": {"type": "tag", "values": WCAG_TAGS},
+        "resultTypes": ["violations"],
+    }
+    for attempt in range(3):
+        page.wait_for_load_state("load")
+        try:
+            results = _axe.run(page, options=options)
+            break
+        except PlaywrightError as error:
+            if attempt == 2 or not _page_was_replaced(error):
+                raise
     return [_describe_violation(violation) for violation in results.response["violations"]]
 
 

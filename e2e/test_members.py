@@ -60,6 +60,7 @@ def test_coordinator_hands_over_a_contact(musterstadt, page):
     page.goto(f"{MANAGE}{organisation.pk}/")
     assert_accessible(page)
     page.click(f"main a[href='{MANAGE}contacts/{leaving.pk}/handover/']")
+    page.wait_for_url(f"**{MANAGE}contacts/{leaving.pk}/handover/")
     assert_accessible(page)
     assert_no_horizontal_scroll(page)
 
