@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "knotenpunkt.meetings",
     "knotenpunkt.eventcalendar",
     "knotenpunkt.knowledge",
+    "knotenpunkt.offers",
     "knotenpunkt.infomail",
     "knotenpunkt.demo",
 ]

@@ -23,6 +23,7 @@ network_patterns = [
     path("", include("knotenpunkt.eventcalendar.urls")),
     path("", include("knotenpunkt.knowledge.urls")),
     path("", include("knotenpunkt.infomail.urls")),
+    path("", include("knotenpunkt.offers.urls")),
 ]
 
 urlpatterns = [
