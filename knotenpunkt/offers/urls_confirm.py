@@ -1,0 +1,3 @@
+"""Filled in as the pages are built."""
+
+urlpatterns = []
