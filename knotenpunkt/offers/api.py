@@ -222,19 +222,35 @@ def terms_for(network, query: Query) -> QuerySet[TaxonomyTerm]:
     return terms.select_related("taxonomy", "parent").order_by("pk")
 
 
+def _links_with_places() -> Prefetch:
+    links = ServiceAtLocation.objects.select_related("location__organization")
+    return Prefetch(
+        "service_at_locations", queryset=links.prefetch_related("schedules").order_by("pk")
+    )
+
+
 def service_detail_queryset(network) -> QuerySet[Service]:
     """A service with everything its fully nested HSDS object shows, in a fixed few queries."""
-    links = ServiceAtLocation.objects.select_related("location__organization").prefetch_related(
-        "schedules"
-    )
     return (
         listed_services(network)
         .select_related("organization")
         .prefetch_related(
-            Prefetch("service_at_locations", queryset=links.order_by("pk")),
+            _links_with_places(),
             Prefetch("languages", queryset=Language.objects.order_by("code")),
             Prefetch("terms", queryset=TaxonomyTerm.objects.select_related("taxonomy", "parent")),
         )
+    )
+
+
+def services_of(network, organisation: Organisation) -> list[Service]:
+    """An organisation's listed services with their places (what `/organizations/{id}` shows)."""
+    links = ServiceAtLocation.objects.select_related("location__organization").order_by("pk")
+    return list(
+        listed_services(network)
+        .filter(organization=organisation)
+        .select_related("organization")
+        .prefetch_related(Prefetch("service_at_locations", queryset=links))
+        .order_by("pk")
     )
 
 

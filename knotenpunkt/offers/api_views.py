@@ -25,9 +25,7 @@ SERVICE_FILTERS = frozenset({"modified_after", "taxonomy_term_id", "organization
 
 
 def _json(data: dict, *, status: int = 200) -> JsonResponse:
-    response = JsonResponse(
-        data, status=status, json_dumps_params={"ensure_ascii": False, "indent": None}
-    )
+    response = JsonResponse(data, status=status, json_dumps_params={"ensure_ascii": False})
     response["Content-Type"] = "application/json; charset=utf-8"
     # Public data without cookies: any site may read it, caches may keep good answers briefly.
     response["Access-Control-Allow-Origin"] = "*"
@@ -131,8 +129,7 @@ def organization(request, network, organization_uuid):
     found = api.listed_organisations(network).filter(uuid=key).first()
     if found is None:
         return _not_found()
-    offered = list(api.service_detail_queryset(network).filter(organization=found).order_by("pk"))
-    return _json(api.organization_full_json(found, offered))
+    return _json(api.organization_full_json(found, api.services_of(network, found)))
 
 
 @hsds
