@@ -1,7 +1,7 @@
 """URL contract (see DESIGN.md §4). Network pages live under /<lang>/<network>/.
 
 Each domain app's `urls.py` holds its network pages; pages outside a network
-(accounts, feeds, health) are mounted here directly.
+(accounts, feeds, the HSDS API, health) are mounted here directly.
 """
 
 from django.conf import settings
@@ -37,6 +37,7 @@ urlpatterns = [
         name="meetings_personal_feed",
     ),
     path("feeds/<slug:network_slug>/", include("knotenpunkt.eventcalendar.urls_feeds")),
+    path("api/hsds/<slug:network_slug>/", include("knotenpunkt.offers.urls_api")),
     path("accounts/", include("knotenpunkt.accounts.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path(settings.KNOTENPUNKT_ADMIN_PATH, admin.site.urls),

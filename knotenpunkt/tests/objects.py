@@ -21,6 +21,7 @@ from knotenpunkt.members.tests.factories import (
     OrganisationFactory,
     PersonFactory,
 )
+from knotenpunkt.offers.tests.factories_api import offer_make, organisation_make
 from knotenpunkt.publishing.models import StaticPage, StaticPageTranslation
 from knotenpunkt.workinggroups.tests.factories import (
     GoalFactory,
@@ -103,6 +104,10 @@ OBJECT_MAKERS = {
     "subscriber_id": lambda n: _subscriber(n, status="suspended").pk,
     "topic_id": lambda n: topic_make(n, f"Thema {n.slug}").pk,
     "mailing_id": _sent_mailing,
+    # The HSDS API names its objects by UUID (a publicly listed offer and organisation).
+    "service_uuid": lambda n: str(offer_make(n).uuid),
+    "organization_uuid": lambda n: str(organisation_make(n).uuid),
+    "api_path": lambda n: "no-such-endpoint",  # any other address under the API
     "job_id": lambda n: (
         ImportJob.objects.create(
             network=n, kind="organisations", upload_token=f"isolation-{n.slug}", language="de"
