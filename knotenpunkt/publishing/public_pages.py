@@ -5,7 +5,7 @@ from knotenpunkt.core.urls_helpers import network_reverse
 
 from .models import StaticPage
 from .selectors_news import news_published
-from .views import OWN_PLACE
+from .starter_texts import OWN_PLACE
 
 
 def publishing_pages(network, languages):

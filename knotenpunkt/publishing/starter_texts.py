@@ -15,6 +15,8 @@ from knotenpunkt.core.formatting import format_local_date
 IMPRINT, PRIVACY, ACCESSIBILITY = "imprint", "privacy", "accessibility"
 EASY_READ, SIGN_LANGUAGE, INTRODUCTION = "easy-read", "sign-language", "introduction"
 WITH_TEMPLATE = (INTRODUCTION, IMPRINT, PRIVACY, ACCESSIBILITY, EASY_READ, SIGN_LANGUAGE)
+# Pages with a place of their own (the home page, the header's links), not under pages/.
+OWN_PLACE = {INTRODUCTION, EASY_READ, SIGN_LANGUAGE}
 
 EASY_READ_DE = """Auf dieser Seite erklären wir unsere Internet-Seite in Leichter Sprache.
 

@@ -6,7 +6,7 @@ from knotenpunkt.core.errors import DomainError
 from knotenpunkt.core.images import check_image
 from knotenpunkt.core.validation import check_length, check_web_link, max_length_of
 
-from .models import NewsTranslation, StaticPage
+from .models import NewsItem, NewsTranslation, StaticPage
 
 BODY_MAX = 20000
 VIDEO_URL_MAX = max_length_of(StaticPage, "video_url")
@@ -33,6 +33,7 @@ def check_described_image(new_image, image_alt: str, *, has_image: bool) -> str:
     if new_image:
         check_image(new_image, field="image")
     image_alt = (image_alt or "").strip()
+    check_length(image_alt, field="image_alt", max_length=max_length_of(NewsItem, "image_alt"))
     if (new_image or has_image) and not image_alt:
         raise DomainError(_("Describe the image for people who cannot see it."), field="image_alt")
     return image_alt

@@ -11,10 +11,8 @@ from knotenpunkt.core.views_helpers import paginate
 from .models import StaticPage
 from .selectors import static_page_get, static_page_or_starter
 from .selectors_news import news_localised, news_public_get, news_published
-from .starter_texts import EASY_READ, INTRODUCTION, SIGN_LANGUAGE
+from .starter_texts import EASY_READ, OWN_PLACE, SIGN_LANGUAGE
 
-# Pages with a place of their own (the home page, the header's links), not under pages/.
-OWN_PLACE = {INTRODUCTION, EASY_READ, SIGN_LANGUAGE}
 VIDEO_FILE_ENDINGS = (".mp4", ".webm", ".ogv", ".m4v")
 
 
