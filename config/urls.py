@@ -8,8 +8,8 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
 
+from knotenpunkt.core import sitemaps, views_styleguide
 from knotenpunkt.core import views as core_views
-from knotenpunkt.core import views_styleguide
 from knotenpunkt.meetings import views_feed as meetings_feed
 
 network_patterns = [
@@ -31,6 +31,8 @@ urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("styleguide/", views_styleguide.styleguide, name="styleguide"),
     path("favicon.ico", core_views.favicon, name="favicon"),
+    path("robots.txt", sitemaps.robots_txt, name="robots_txt"),
+    path("sitemap.xml", sitemaps.sitemap, name="sitemap"),
     path(
         "feeds/<slug:network_slug>/me/<slug:token>.ics",
         meetings_feed.personal_feed,

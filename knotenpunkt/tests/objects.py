@@ -22,7 +22,12 @@ from knotenpunkt.members.tests.factories import (
     PersonFactory,
 )
 from knotenpunkt.offers.tests.factories_api import offer_make, organisation_make
-from knotenpunkt.publishing.models import StaticPage, StaticPageTranslation
+from knotenpunkt.publishing.models import (
+    NewsItem,
+    NewsTranslation,
+    StaticPage,
+    StaticPageTranslation,
+)
 from knotenpunkt.workinggroups.tests.factories import (
     GoalFactory,
     GroupMembershipFactory,
@@ -36,6 +41,17 @@ def _static_page(network):
         network=network, page=page, language="de", title="Nur hier", body="Text"
     )
     return page.slug
+
+
+def _news(network):
+    """A published news item, so that its public page is walked as well as the manage pages."""
+    item = NewsItem.objects.create(
+        network=network, published_at=datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC)
+    )
+    NewsTranslation.objects.create(
+        network=network, item=item, language=network.default_language, title="Neu", body="Text"
+    )
+    return item.pk
 
 
 def _subscriber(network, status="active"):
@@ -74,6 +90,7 @@ OBJECT_MAKERS = {
     "invitation_id": _invitation,
     "request_id": lambda n: ErasureRequest.objects.create(network=n, user=UserFactory()).pk,
     "slug": _static_page,
+    "news_id": _news,
     "page_path": knowledge.isolation_page_path,
     "page_id": knowledge.isolation_page_id,
     "revision_id": knowledge.isolation_revision_id,

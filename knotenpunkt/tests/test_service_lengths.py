@@ -63,7 +63,13 @@ from knotenpunkt.members.tests.factories import (
     kind_of,
 )
 from knotenpunkt.publishing import services as publishing
-from knotenpunkt.publishing.models import StaticPage, StaticPageTranslation
+from knotenpunkt.publishing import services_news as news
+from knotenpunkt.publishing.models import (
+    NewsItem,
+    NewsTranslation,
+    StaticPage,
+    StaticPageTranslation,
+)
 from knotenpunkt.workinggroups import services as groups
 from knotenpunkt.workinggroups.models import Goal, WorkingGroup
 from knotenpunkt.workinggroups.tests.factories import GoalFactory, WorkingGroupFactory
@@ -71,7 +77,7 @@ from knotenpunkt.workinggroups.tests.factories import GoalFactory, WorkingGroupF
 TOO_LONG = "Ensure this value has at most %(limit_value)d characters (it has %(show_value)d)."
 START = datetime.datetime(2030, 3, 4, 17, 0, tzinfo=datetime.UTC)
 END = START + datetime.timedelta(hours=2)
-LINK_FIELDS = {"website", "online_link", "registration_url", "url"}
+LINK_FIELDS = {"website", "online_link", "registration_url", "url", "video_url"}
 
 # Columns a service fills with something else than the text given, or whose value has a form
 # of its own that refuses any over-long one first.
@@ -87,6 +93,8 @@ NOT_TAKEN_AS_GIVEN = {
 # Write functions whose arguments share a name with a column of their app without being
 # stored in it as given.
 NO_TEXT_OF_A_COLUMN = {
+    "knotenpunkt.publishing.services_home.home_block_move": "the template is a registered block",
+    "knotenpunkt.publishing.services_home.home_block_show": "the template is a registered block",
     "knotenpunkt.meetings.records.minutes_save": "the minutes are a TextField",
     "knotenpunkt.meetings.records.decision_record": "a decision is a TextField",
     "knotenpunkt.knowledge.services.document_upload": "the title is shortened to the column",
@@ -270,6 +278,10 @@ def _static_page_text(network, actor, **texts):
     return publishing.static_page_text_save(page=page, language="en", actor=actor, **values)
 
 
+def _news(network, actor):
+    return news.news_create(network=network, actor=actor, title="Neu", body="Text")
+
+
 SERVICES = [
     Service(
         topics.topic_create,
@@ -403,6 +415,37 @@ SERVICES = [
         ),
     ),
     Service(publishing.static_page_text_save, (StaticPageTranslation,), _static_page_text),
+    Service(
+        news.news_create,
+        (NewsTranslation, NewsItem),
+        lambda network, actor, **texts: news.news_create(
+            network=network, actor=actor, **{"title": "Neu", "body": "Text", **texts}
+        ),
+    ),
+    Service(
+        news.news_text_save,
+        (NewsTranslation,),
+        lambda network, actor, **texts: news.news_text_save(
+            item=_news(network, actor),
+            actor=actor,
+            language="en",
+            **{"title": "New", "body": "Text", **texts},
+        ),
+    ),
+    Service(
+        news.news_image_set,
+        (NewsItem,),
+        lambda network, actor, **texts: news.news_image_set(
+            item=_news(network, actor), actor=actor, **texts
+        ),
+    ),
+    Service(
+        publishing.sign_language_video_set,
+        (StaticPage,),
+        lambda network, actor, **texts: publishing.sign_language_video_set(
+            page=StaticPage(network=network, slug="sign-language"), actor=actor, **texts
+        ),
+    ),
     Service(
         groups.group_create,
         (WorkingGroup,),
