@@ -21,6 +21,7 @@ from knotenpunkt.members.tests.factories import (
     OrganisationFactory,
     PersonFactory,
 )
+from knotenpunkt.offers.tests import factories as offers
 from knotenpunkt.publishing.models import StaticPage, StaticPageTranslation
 from knotenpunkt.workinggroups.tests.factories import (
     GoalFactory,
@@ -108,6 +109,11 @@ OBJECT_MAKERS = {
             network=n, kind="organisations", upload_token=f"isolation-{n.slug}", language="de"
         ).pk
     ),
+    "service_id": offers.isolation_service_id,
+    "location_id": offers.isolation_location_id,
+    "schedule_id": offers.isolation_schedule_id,
+    "service_at_location_id": offers.isolation_service_at_location_id,
+    "offer_token": offers.isolation_offer_token,
 }
 
 
