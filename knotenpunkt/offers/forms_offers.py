@@ -6,7 +6,12 @@ from django.utils.translation import gettext_lazy as _
 
 from knotenpunkt.core.forms import CheckedForm, LanguagesField, NetworkForm
 from knotenpunkt.core.languages import language_name
-from knotenpunkt.core.validation import max_length_of, validate_email_address, validate_web_link
+from knotenpunkt.core.validation import (
+    all_checks,
+    max_length_of,
+    validate_email_address,
+    validate_web_link,
+)
 
 from .freshness import Freshness
 from .models import Location, Schedule, Service, ServiceTranslation, TaxonomyTerm
@@ -19,6 +24,7 @@ from .validation import (
     check_age_range,
     check_opening_hours,
     check_periods,
+    check_translation,
 )
 
 OFFER_FIELDS = (
@@ -105,8 +111,9 @@ class ServiceForm(CheckedForm, NetworkForm):
             del self.fields["organization"]
         else:
             self.fields["organization"].queryset = organisations
-            if len(organisations) == 1:
-                self.fields["organization"].initial = organisations[0]
+            first_two = list(organisations[:2])
+            if len(first_two) == 1:  # a contact of one organisation need not choose it
+                self.fields["organization"].initial = first_two[0]
         self.languages_offered = list(network.languages)
         self.fields["language"].choices = [
             (code, language_name(code)) for code in self.languages_offered
@@ -131,8 +138,15 @@ class ServiceForm(CheckedForm, NetworkForm):
             )
 
     def service_checks(self, data):
-        if "minimum_age" in data and "maximum_age" in data:
-            check_age_range(data["minimum_age"], data["maximum_age"], field="maximum_age")
+        with all_checks() as check:
+            if "minimum_age" in data and "maximum_age" in data:
+                check(
+                    check_age_range, data["minimum_age"], data["maximum_age"], field="maximum_age"
+                )
+            for code in self.languages_offered:
+                name, description = f"name_{code}", f"description_{code}"
+                if name in data and description in data and code != data.get("language"):
+                    check(check_translation, data[name], data[description], field=name)
 
     @staticmethod
     def initial_for(service: Service) -> dict:
@@ -196,6 +210,9 @@ class LocationForm(forms.Form):
             self.fields["organization"] = forms.ModelChoiceField(
                 label=_("Organisation"), queryset=organisations
             )
+            first_two = list(organisations[:2])
+            if len(first_two) == 1:
+                self.fields["organization"].initial = first_two[0]
         self.fields.update(
             forms.fields_for_model(
                 Location,

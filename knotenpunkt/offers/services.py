@@ -32,6 +32,7 @@ from .validation import (
     check_age_range,
     check_offer_languages,
     check_platform_language,
+    check_translation,
 )
 
 MANAGE = "offers.manage"
@@ -95,8 +96,8 @@ def _checked_translations(network, language: str, translations) -> dict:
             if not name and not description:
                 continue
             field = f"name_{code}"
+            check(check_translation, name, description, field=field)
             if not name:
-                check.refuse(_("Give the name in this language too."), field=field)
                 continue
             check(check_length, name, field=field, max_length=NAME_MAX)
             cleaned[code] = (name, description)

@@ -76,3 +76,9 @@ def check_periods(outdated_after_days: int, hidden_after_days: int, *, field: st
             _("Offers must be hidden later than they are marked as possibly outdated."),
             field=field,
         )
+
+
+def check_translation(name: str, description: str, *, field: str | None) -> None:
+    """A description in another language needs the offer's name in it too (lists show it)."""
+    if description and not name:
+        raise DomainError(_("Give the name in this language too."), field=field)

@@ -76,7 +76,7 @@ def _form_page(request, form, *, title, submit_label, back_url, save):
 @requires(MANAGE)
 def service_create(request):
     network = request.network
-    organisations = list(organisations_maintained(user=request.user, network=network))
+    organisations = organisations_maintained(user=request.user, network=network)
     form = ServiceForm(request.POST or None, network=network, organisations=organisations)
 
     def save(values):

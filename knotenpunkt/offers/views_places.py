@@ -51,8 +51,6 @@ def _form_page(request, form, *, title, submit_label, save):
 def location_create(request):
     organisations = organisations_maintained(user=request.user, network=request.network)
     form = LocationForm(request.POST or None, organisations=organisations)
-    if len(organisations) == 1:
-        form.fields["organization"].initial = organisations[0]
 
     def save(values):
         organization = form.cleaned_data["organization"]
