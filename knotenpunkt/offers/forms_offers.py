@@ -6,7 +6,9 @@ from django.utils.translation import gettext_lazy as _
 
 from knotenpunkt.core.forms import CheckedForm, LanguagesField, NetworkForm
 from knotenpunkt.core.languages import language_name
+from knotenpunkt.core.params import parse_id
 from knotenpunkt.core.validation import (
+    EMAIL_MAX,
     all_checks,
     max_length_of,
     validate_email_address,
@@ -44,9 +46,33 @@ OFFER_FIELDS = (
 )
 
 
+class IdChoiceField(forms.ModelChoiceField):
+    """A choice of rows whose submitted key no row can have (too large, not a number) is an
+    invalid choice, not a database error."""
+
+    def to_python(self, value):
+        if value not in self.empty_values and parse_id(value) is None:
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice"
+            )
+        return super().to_python(value)
+
+
 class TermsField(forms.ModelMultipleChoiceField):
+    """The categories by their translated names; keys no row can have are invalid choices."""
+
     def label_from_instance(self, obj):
         return term_label(obj)
+
+    def _check_values(self, value):
+        for key in value:
+            if parse_id(key) is None:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_pk_value"],
+                    code="invalid_pk_value",
+                    params={"pk": key},
+                )
+        return super()._check_values(value)
 
 
 def _age_field(label):
@@ -57,7 +83,7 @@ class ServiceForm(CheckedForm, NetworkForm):
     """The offer in its own language, its categories and languages, and its name and
     description in each other language of the network (fields `name_<code>`, …)."""
 
-    organization = forms.ModelChoiceField(label=_("Organisation"), queryset=None)
+    organization = IdChoiceField(label=_("Organisation"), queryset=None)
     language = forms.ChoiceField(label=_("Language it is written in"))
     name = forms.CharField(label=_("Name"), max_length=max_length_of(Service, "name"))
     description = forms.CharField(
@@ -84,6 +110,7 @@ class ServiceForm(CheckedForm, NetworkForm):
     email = forms.CharField(
         label=_("E-mail address"),
         required=False,
+        max_length=EMAIL_MAX,
         validators=[validate_email_address],
         widget=forms.EmailInput,
     )
@@ -207,7 +234,7 @@ class LocationForm(forms.Form):
     def __init__(self, *args, organisations=None, **kwargs):
         super().__init__(*args, **kwargs)
         if organisations is not None:
-            self.fields["organization"] = forms.ModelChoiceField(
+            self.fields["organization"] = IdChoiceField(
                 label=_("Organisation"), queryset=organisations
             )
             first_two = list(organisations[:2])
@@ -232,7 +259,7 @@ class LocationForm(forms.Form):
 class OpeningForm(CheckedForm):
     """A weekly opening time of an offer at one of its organisation's places."""
 
-    location = forms.ModelChoiceField(label=_("Place"), queryset=None)
+    location = IdChoiceField(label=_("Place"), queryset=None)
     byday = forms.ChoiceField(label=_("Weekday"), choices=Schedule.Weekday.choices)
     opens_at = forms.TimeField(label=_("From"), widget=forms.TimeInput(attrs={"type": "time"}))
     closes_at = forms.TimeField(label=_("Until"), widget=forms.TimeInput(attrs={"type": "time"}))
@@ -283,7 +310,7 @@ FRESHNESS_CHOICES = [
 class ListFilterForm(forms.Form):
     """The coordinator's filter of the offers list (a filter no one sent is no filter)."""
 
-    organisation = forms.ModelChoiceField(
+    organisation = IdChoiceField(
         label=_("Organisation"), queryset=None, required=False, empty_label=_("All")
     )
     freshness = forms.ChoiceField(label=_("Freshness"), choices=FRESHNESS_CHOICES, required=False)
