@@ -8,7 +8,7 @@ class OffersConfig(AppConfig):
     verbose_name = "Offers"
 
     def ready(self):
-        from knotenpunkt.core import navigation, periodic
+        from knotenpunkt.core import blocks, navigation, periodic
         from knotenpunkt.core.audit import audit_kinds_declare
 
         from . import (
@@ -24,5 +24,7 @@ class OffersConfig(AppConfig):
         navigation.register_main(
             "offers:manage", gettext_noop("Offers"), order=82, action="offers.manage"
         )
+        # The offers that wait for a confirmation, on the workspace of those who keep them.
+        blocks.register(blocks.WORKSPACE, "offers/_workspace_offers.html", order=42)
         # The kinds of entry this app writes to the audit trail (core/audit.py).
         audit_kinds_declare(OffersAuditKind)

@@ -8,10 +8,11 @@ from django.db.models import Count, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from knotenpunkt.core import policy
+from knotenpunkt.core.dates import network_today
 from knotenpunkt.members.models import Organisation
 from knotenpunkt.members.selectors import organisations_spoken_for
 
-from .freshness import Freshness, Periods, outdated_q
+from .freshness import Freshness, Periods, outdated_q, periods_of
 from .models import Location, Schedule, Service, ServiceAtLocation
 
 
@@ -56,6 +57,15 @@ def services_maintained(
     if freshness is not None:
         services = services.filter(freshness_q(freshness, periods, today))
     return services.order_by("assured_date", "name", "pk")
+
+
+def services_to_confirm_count(*, user, network) -> int:
+    """How many of the offers the person maintains are past the first period (for the
+    workspace: the ones to look at and confirm)."""
+    periods, today = periods_of(network), network_today(network)
+    services = services_maintained(user=user, network=network, periods=periods, today=today)
+    current = services.exclude(status=Service.Status.DEFUNCT)
+    return current.filter(outdated_q(periods, today)).count()
 
 
 @dataclass(frozen=True)

@@ -230,3 +230,15 @@ def test_the_offers_page_of_a_member_contact_has_a_bounded_number_of_queries(
         service_make(network, organization=member_contact.own_organisation, name=f"Kurs {number}")
     with django_assert_max_num_queries(20):
         member_client.get(_url(network))
+
+
+def test_the_workspace_tells_a_member_contact_which_offers_wait_for_a_confirmation(
+    network, member_client, member_contact, competitor, clock
+):
+    clock.move_to("2026-06-01T10:00")
+    old = clock.today() - datetime.timedelta(days=200)
+    service_make(network, organization=member_contact.own_organisation, assured_date=old)
+    service_make(network, organization=competitor, assured_date=old)
+    page = member_client.get(f"/en/{network.slug}/workspace/").text
+    assert "1 offer may be outdated: please check it and confirm it is still correct." in page
+    assert f'href="/en/{network.slug}/manage/offers/"' in page
