@@ -187,7 +187,7 @@ class ServiceForm(CheckedForm, NetworkForm):
         return initial
 
     def fieldsets(self):
-        """(legend, language, fields) in the order of the page."""
+        """(legend, fields) of the offer itself, in the order of the page."""
         first = ["organization"] if "organization" in self.fields else []
         about = [*first, "language", "name", "description", "terms", "languages", "status"]
         contact = ["url", "email", "phone"]
@@ -200,14 +200,20 @@ class ServiceForm(CheckedForm, NetworkForm):
             "maximum_age",
             "childcare",
         ]
-        sets = [
-            (_("The offer"), "", [self[name] for name in about]),
-            (_("Contact"), "", [self[name] for name in contact]),
-            (_("Who may take part, and how"), "", [self[name] for name in who]),
+        return [
+            (_("The offer"), [self[name] for name in about]),
+            (_("Contact"), [self[name] for name in contact]),
+            (_("Who may take part, and how"), [self[name] for name in who]),
         ]
+
+    def translation_sets(self):
+        """(language code, name, fields, open) per language of the network: folded on the
+        page unless something is written in it or refused."""
+        sets = []
         for code in self.languages_offered:
             fields = [self[f"name_{code}"], self[f"description_{code}"]]
-            sets.append((language_name(code), code, fields))
+            shown = any(field.value() or field.errors for field in fields)
+            sets.append((code, language_name(code), fields, shown))
         return sets
 
     def values(self) -> dict:
