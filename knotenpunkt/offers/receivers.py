@@ -10,6 +10,7 @@ from .taxonomy import starter_taxonomy_create
 
 @receiver(network_created)
 def add_starter_taxonomy(sender, network, **kwargs):
-    # A network is created outside any network's scope (by the operator or a command).
+    # A network is created outside any network's scope (by an operator or a command); its
+    # starter taxonomy is read and written in its own.
     with scope(network=network):
         starter_taxonomy_create(network)

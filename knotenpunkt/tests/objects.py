@@ -21,6 +21,7 @@ from knotenpunkt.members.tests.factories import (
     OrganisationFactory,
     PersonFactory,
 )
+from knotenpunkt.offers.tests import factories as offers
 from knotenpunkt.offers.tests.factories_api import offer_make, organisation_make
 from knotenpunkt.publishing.models import (
     NewsItem,
@@ -130,6 +131,11 @@ OBJECT_MAKERS = {
             network=n, kind="organisations", upload_token=f"isolation-{n.slug}", language="de"
         ).pk
     ),
+    "service_id": offers.isolation_service_id,
+    "location_id": offers.isolation_location_id,
+    "schedule_id": offers.isolation_schedule_id,
+    "service_at_location_id": offers.isolation_service_at_location_id,
+    "offer_token": offers.isolation_offer_token,
 }
 
 

@@ -62,6 +62,11 @@ from knotenpunkt.members.tests.factories import (
     PersonFactory,
     kind_of,
 )
+from knotenpunkt.offers import services as offers
+from knotenpunkt.offers import services_places as offer_places
+from knotenpunkt.offers.models import Location, Schedule
+from knotenpunkt.offers.models import Service as Offer
+from knotenpunkt.offers.tests.factories import location_make, service_make
 from knotenpunkt.publishing import services as publishing
 from knotenpunkt.publishing import services_news as news
 from knotenpunkt.publishing.models import (
@@ -172,6 +177,19 @@ def _invited_account(network, actor, **texts):
     )
     return accounts.account_create_from_invitation(
         invitation=invitation, password="ein langes Passwort 42", **{"full_name": "Ada", **texts}
+    )
+
+
+def _opening(network, actor, **texts):
+    service = service_make(network)
+    return offer_places.schedule_add(
+        service=service,
+        location=location_make(network, organization=service.organization),
+        actor=actor,
+        byday="MO",
+        opens_at=datetime.time(9),
+        closes_at=datetime.time(12),
+        **texts,
     )
 
 
@@ -478,6 +496,45 @@ SERVICES = [
             goal=GoalFactory(group=WorkingGroupFactory(network=network)), actor=actor, **texts
         ),
         fields=groups.GOAL_FIELDS,
+    ),
+    Service(
+        offers.service_create,
+        (Offer,),
+        lambda network, actor, **texts: offers.service_create(
+            organization=OrganisationFactory(network=network),
+            actor=actor,
+            **{"language": "de", "name": "Deutschkurs", **texts},
+        ),
+    ),
+    Service(
+        offers.service_update,
+        (Offer,),
+        lambda network, actor, **texts: offers.service_update(
+            service=service_make(network),
+            actor=actor,
+            **{"language": "de", "name": "Deutschkurs", **texts},
+        ),
+    ),
+    Service(
+        offer_places.location_create,
+        (Location,),
+        lambda network, actor, **texts: offer_places.location_create(
+            organization=OrganisationFactory(network=network),
+            actor=actor,
+            **{"name": "Bürgerhaus", **texts},
+        ),
+    ),
+    Service(
+        offer_places.location_update,
+        (Location,),
+        lambda network, actor, **texts: offer_places.location_update(
+            location=location_make(network), actor=actor, **{"name": "Bürgerhaus", **texts}
+        ),
+    ),
+    Service(
+        offer_places.schedule_add,
+        (Schedule,),
+        lambda network, actor, **texts: _opening(network, actor, **texts),
     ),
 ]
 

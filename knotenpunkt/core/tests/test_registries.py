@@ -52,8 +52,9 @@ def test_the_main_entries_keep_the_order_the_apps_gave_them(coordinator_client, 
     ]
     hrefs = re.findall(r'<li><a href="/en/musterstadt/([^"]*)"', nav)
     assert hrefs[:4] == ["", "calendar/", "members/", "news/"]
-    assert hrefs[-5:] == [
+    assert hrefs[-6:] == [
         "manage/members/",
+        "manage/offers/",
         "manage/mail/",
         "manage/team/",
         "manage/settings/",
