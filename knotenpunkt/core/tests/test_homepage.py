@@ -41,6 +41,7 @@ def card(html: str, name: str) -> str:
 def test_every_block_is_registered_by_its_app_in_the_order_a_visitor_reads():
     assert blocks.templates(blocks.HOME) == [
         "eventcalendar/_home_events.html",
+        "offers/_home_offers.html",
         "meetings/_home_plenary.html",
         "members/_home_members.html",
         "knowledge/_home_pages.html",
