@@ -21,6 +21,7 @@ from knotenpunkt.members.tests.factories import (
     OrganisationFactory,
     PersonFactory,
 )
+from knotenpunkt.offers.tests import factories_public as offers_public
 from knotenpunkt.publishing.models import StaticPage, StaticPageTranslation
 from knotenpunkt.workinggroups.tests.factories import (
     GoalFactory,
@@ -87,6 +88,7 @@ OBJECT_MAKERS = {
     "version_id": meetings.isolation_version_id,
     "action_item_id": meetings.isolation_action_item_id,
     "event_id": lambda n: EventFactory(network=n).pk,
+    "service_id": lambda n: offers_public.offer(n, f"Angebot {n.slug}").pk,
     "language": lambda n: "tr",  # not an object: the event_id next to it is
     "edition_id": lambda n: (
         Edition.objects.create(
