@@ -19,12 +19,14 @@ from django_scopes import scopes_disabled
 
 from knotenpunkt.accounts.models import NetworkRole, Role, User
 from knotenpunkt.accounts.services import role_grant
+from knotenpunkt.core.dates import network_today
 from knotenpunkt.core.models import Network
 from knotenpunkt.core.search import search_reindex
 from knotenpunkt.core.services import network_create
 from knotenpunkt.eventcalendar.models import Event
 from knotenpunkt.infomail.models import Mailing
 from knotenpunkt.members.models import AgreementSignature, AgreementVersion, Person
+from knotenpunkt.offers.models import Service
 from knotenpunkt.workinggroups.models import WorkingGroup
 
 from . import data
@@ -32,6 +34,7 @@ from .builder import DEMO_TODAY, Builder, DemoLogin, OrgPlan, date_between, mome
 from .events import calendar_add
 from .groups import group_year, groups_add
 from .infomail import infomail_add
+from .offers import offers_add
 from .plenaries import plenaries_add
 from .rows import Demo
 from .wiki import wiki_add
@@ -85,6 +88,7 @@ LOGINS = [
 WITH_MEETINGS = {"musterstadt"}
 WITH_CALENDAR = {"musterstadt"}
 WITH_INFOMAIL = {"musterstadt"}
+WITH_OFFERS = {"musterstadt"}
 AUTHOR_KEYS = {
     Role.COORDINATOR: "coordinator",
     Role.MEMBER_CONTACT: "member",
@@ -125,6 +129,11 @@ def demo_load() -> list[str]:
                 _build_infomail(network, users, logins)
                 if slug not in created:
                     created.append(f"{slug} (info mail)")
+            if slug in WITH_OFFERS and not Service.objects.filter(network=network).exists():
+                rng = random.Random(f"{SEED}-{network.slug}-offers")
+                offers_add(network, rng, network_today(network))
+                if slug not in created:
+                    created.append(f"{slug} (offers)")
             search_reindex(network)
     return created
 
