@@ -1,4 +1,5 @@
-"""`python -m bench`: the member list, search, meetings, calendar and info-mail sending benchmarks
+"""`python -m bench`: the member list, search, meetings, calendar, info-mail sending and offer
+search benchmarks
 on a throw-away SQLite."""
 
 import os
@@ -32,7 +33,7 @@ def main(argv: list[str]) -> int:
     var_dir = Path(tempfile.mkdtemp(prefix="knotenpunkt-bench-"))
     try:
         configure(var_dir)
-        from bench import calendar, mail, meetings, member_list, search
+        from bench import calendar, mail, meetings, member_list, offers, search
 
         # Each reads the options it knows (e.g. --runs) and ignores the others.
         statuses = [
@@ -41,6 +42,7 @@ def main(argv: list[str]) -> int:
             meetings.main(argv),
             calendar.main(argv),
             mail.main(argv),
+            offers.main(argv),
         ]
         return max(statuses)
     finally:

@@ -29,20 +29,14 @@ import re
 from django.conf import settings
 from django.db import connection
 from django.db.models import (
-    BigIntegerField,
     Case,
-    Count,
-    ExpressionWrapper,
-    F,
     IntegerField,
     QuerySet,
     Value,
     When,
-    Window,
     prefetch_related_objects,
 )
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import RowNumber
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from django.utils import translation
@@ -221,45 +215,100 @@ def day_seed(network, day: datetime.date) -> int:
     return int.from_bytes(digest[:8], "big")
 
 
-def _lot(seed: int):
+def _lot_sql(seed: int, column: str) -> tuple[str, list]:
     """A pseudo-random number per offer: a random cubic polynomial of its id modulo a prime
     (4-wise independent, so every offer is as likely as any other to draw a low lot)."""
     rng = random.Random(seed)
-    lot = Value(rng.randrange(1, PRIME), output_field=BigIntegerField())
-    key = F("pk") % PRIME
+    sql, params = "%s", [rng.randrange(1, PRIME)]
     for _degree in range(3):
-        lot = (lot * key + rng.randrange(0, PRIME)) % PRIME
-    return ExpressionWrapper(lot, output_field=BigIntegerField())
+        sql = f"(({sql}) * ({column} %% {PRIME}) + %s) %% {PRIME}"
+        params.append(rng.randrange(0, PRIME))
+    return sql, params
+
+
+class FairOrder:
+    """The offers of a queryset annotated with `relevance`, best grade first; within a grade
+    a shuffle of the network's offers (drawn each year) rotated one place a day, so that over
+    n days each of n offers of one grade is first once. Seeded by the network and its date:
+    the same all day for everyone, changing at the network's midnight.
+
+    A sequence the paginator can count and slice: a slice is one query for the ids in order
+    and the total (window functions over ids only) and one for the offers; `page_size` is the
+    slice that the count fetches along, so that a first page costs two queries.
+    """
+
+    def __init__(self, queryset: QuerySet[Service], network, today: datetime.date, page_size=20):
+        self.queryset, self.network, self.today = queryset, network, today
+        self.page_size = page_size
+        self._count = None
+        self._pages: dict[tuple[int, int], list[int]] = {}
+
+    def count(self) -> int:
+        """Counted with the first page, in the same query (most visitors look at no other)."""
+        if self._count is None:
+            self.ids(0, self.page_size)
+        return self._count
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def ids(self, offset: int, limit: int) -> list[int]:
+        if (offset, limit) in self._pages:
+            return self._pages[(offset, limit)]
+        inner, params = self.queryset.values("pk", "relevance").order_by().query.sql_with_params()
+        seed = day_seed(self.network, self.today.replace(month=1, day=1))
+        lot, lot_params = _lot_sql(seed, "i.pk")
+        sql = (
+            "SELECT r.id, r.total FROM (SELECT l.id, l.relevance,"
+            " ROW_NUMBER() OVER (PARTITION BY l.relevance ORDER BY l.lot, l.id) AS place,"
+            " COUNT(*) OVER (PARTITION BY l.relevance) AS size, COUNT(*) OVER () AS total"
+            f" FROM (SELECT i.pk AS id, i.relevance, {lot} AS lot FROM ({inner}) i) l) r"
+            " ORDER BY r.relevance DESC, (r.place + %s) %% r.size, r.id LIMIT %s OFFSET %s"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [*lot_params, *params, self.today.toordinal(), limit, offset])
+            rows = cursor.fetchall()
+        if rows:
+            self._count = rows[0][1]
+        elif offset == 0:
+            self._count = 0
+        elif self._count is None:
+            self.ids(0, 1)
+        self._pages[(offset, limit)] = [row[0] for row in rows]
+        return self._pages[(offset, limit)]
+
+    def __getitem__(self, key):
+        if isinstance(key, int):
+            found = self[key : key + 1]
+            if not found:
+                raise IndexError(key)
+            return found[0]
+        start, stop = key.start or 0, key.stop if key.stop is not None else self.count()
+        ids = self.ids(start, max(0, stop - start))
+        services = Service.objects.filter(network=self.network).in_bulk(ids)
+        return [services[pk] for pk in ids if pk in services]
+
+    def __iter__(self):
+        return iter(self[:])
+
+    def first(self) -> Service | None:
+        found = self[:1]
+        return found[0] if found else None
+
+    def exists(self) -> bool:
+        return bool(self.ids(0, 1))
 
 
 def fair_order(queryset: QuerySet[Service], network, *, today: datetime.date | None = None):
-    """Best grade first; within a grade a shuffle of the network's offers (drawn each year)
-    rotated one place a day: over n days each of n offers of one grade is first once.
-
-    The shuffle and the rotation are seeded by the network and its date, so the order is the
-    same all day for everyone, and changes at the network's midnight.
-    """
     today = today or network_today(network)
     if "relevance" not in queryset.query.annotations:
         queryset = queryset.annotate(relevance=Value(TEXT_MATCH, output_field=IntegerField()))
-    grade = [F("relevance")]
-    ordered = queryset.annotate(
-        lot=_lot(day_seed(network, today.replace(month=1, day=1))),
-    ).annotate(
-        place=Window(RowNumber(), partition_by=grade, order_by=[F("lot").asc(), F("pk").asc()]),
-        grade_size=Window(Count("pk"), partition_by=grade),
-    )
-    turn = today.toordinal()
-    return ordered.order_by(
-        F("relevance").desc(),
-        ExpressionWrapper((F("place") + turn) % F("grade_size"), output_field=BigIntegerField()),
-        "pk",
-    )
+    return FairOrder(queryset, network, today)
 
 
-def search_services(network, text: str, *, today: datetime.date | None = None):
+def search_services(network, text: str, *, today: datetime.date | None = None) -> FairOrder:
     """The publicly listed offers matching `text`, best first, fairly ordered within a grade
-    (for the directory's page and the API)."""
+    (for the directory's page and the API): count it, slice it."""
     today = today or network_today(network)
     found = matching(network, text, publicly_listed(network, today=today))
     return fair_order(found, network, today=today)
