@@ -183,3 +183,43 @@ def test_list_query_count_does_not_grow_with_offers(client, network, django_asse
 def test_the_home_page_has_an_offer_search_box(client, network):
     page = client.get(f"/en/{network.slug}/").text
     assert f'action="/en/{network.slug}/offers/"' in page
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "q=%00",
+        "q=" + "x" * 5000,
+        'q="*NEAR(a b)',
+        "q=):*%26|!",
+        "category=abc",
+        "category=99999999999999999999999",
+        "age=-1",
+        "age=%C2%B2",
+        "district=%00",
+        "language=%3Cscript%3E",
+        "page=99999999999",
+        "page=-3",
+        "free=maybe",
+    ],
+)
+def test_hostile_values_on_the_list_give_a_page(client, network, query):
+    offer(network, "Beratung")
+    assert client.get(url(network) + "?" + query).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "query", ["id=abc", "id=%00", "id=99999999999999999999999", "id=-1", "id=1e3&id=²", ""]
+)
+def test_hostile_values_on_the_comparison_give_a_page(client, network, query):
+    assert client.get(url(network, "compare/?" + query)).status_code == 200
+
+
+def test_markup_in_an_offer_never_executes(client, network):
+    service = offer(
+        network, "<script>alert(1)</script>", description="<img src=x onerror=alert(1)>"
+    )
+    page = client.get(url(network, f"{service.pk}/")).text
+    assert "<script>alert(1)" not in page
+    assert "onerror" not in page
+    assert "<script>alert(1)" not in client.get(url(network)).text
