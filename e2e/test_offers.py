@@ -20,9 +20,7 @@ def check_page(page) -> None:
     assert_no_horizontal_scroll(page)
 
 
-def test_a_visitor_searches_in_ukrainian_opens_an_offer_and_compares_two_courses(
-    musterstadt, page
-):
+def test_a_visitor_searches_in_ukrainian_opens_an_offer_and_compares_two_courses(musterstadt, page):
     page.goto(OFFERS_UK)
     check_page(page)
     page.fill("input[name=q]", "курс німецької")
