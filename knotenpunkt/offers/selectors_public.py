@@ -32,12 +32,6 @@ class OfferFilters:
     step_free: bool = False
     age: int | None = None
 
-    @property
-    def active(self) -> bool:
-        return bool(self.query or self.term or self.language or self.district or self.free) or bool(
-            self.step_free or self.age is not None
-        )
-
 
 def _filtered(queryset: QuerySet[Service], network, filters: OfferFilters) -> QuerySet[Service]:
     if filters.term is not None:
