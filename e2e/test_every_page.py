@@ -83,6 +83,7 @@ def _demo_values(network) -> dict:
         Registration,
     )
     from knotenpunkt.members.models import AgreementVersion, ContactPosition, Organisation, Person
+    from knotenpunkt.offers.freshness import publicly_listed
     from knotenpunkt.workinggroups.models import Goal, GroupMembership, WorkingGroup
 
     plenary = (
@@ -109,6 +110,7 @@ def _demo_values(network) -> dict:
         "network_role_id": NetworkRole.objects.filter(network=network).order_by("pk").first(),
         "registration_id": Registration.objects.filter(network=network).order_by("pk").first(),
         "version_id": MinutesVersion.objects.filter(network=network).order_by("pk").first(),
+        "service_id": publicly_listed(network).order_by("pk").first(),
     }
     wiki_page = Page.objects.filter(network=network, visibility="public").order_by("pk").first()
     values = {}

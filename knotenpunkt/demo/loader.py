@@ -19,12 +19,14 @@ from django_scopes import scopes_disabled
 
 from knotenpunkt.accounts.models import NetworkRole, Role, User
 from knotenpunkt.accounts.services import role_grant
+from knotenpunkt.core.dates import network_today
 from knotenpunkt.core.models import Network
 from knotenpunkt.core.search import search_reindex
 from knotenpunkt.core.services import network_create
 from knotenpunkt.eventcalendar.models import Event
 from knotenpunkt.infomail.models import Mailing
 from knotenpunkt.members.models import AgreementSignature, AgreementVersion, Person
+from knotenpunkt.offers.models import Service
 from knotenpunkt.publishing.models import NewsItem
 from knotenpunkt.workinggroups.models import WorkingGroup
 
@@ -33,6 +35,7 @@ from .builder import DEMO_TODAY, Builder, DemoLogin, OrgPlan, date_between, mome
 from .events import calendar_add
 from .groups import group_year, groups_add
 from .infomail import infomail_add
+from .offers import offers_add
 from .plenaries import plenaries_add
 from .rows import Demo
 from .site import site_add
@@ -87,6 +90,7 @@ LOGINS = [
 WITH_MEETINGS = {"musterstadt"}
 WITH_CALENDAR = {"musterstadt"}
 WITH_INFOMAIL = {"musterstadt"}
+WITH_OFFERS = {"musterstadt"}
 AUTHOR_KEYS = {
     Role.COORDINATOR: "coordinator",
     Role.MEMBER_CONTACT: "member",
@@ -131,6 +135,11 @@ def demo_load() -> list[str]:
                 _build_site(network, users, logins)
                 if slug not in created:
                     created.append(f"{slug} (news, legal and easy-read pages)")
+            if slug in WITH_OFFERS and not Service.objects.filter(network=network).exists():
+                rng = random.Random(f"{SEED}-{network.slug}-offers")
+                offers_add(network, rng, network_today(network))
+                if slug not in created:
+                    created.append(f"{slug} (offers)")
             search_reindex(network)
     return created
 

@@ -14,16 +14,21 @@ class OffersConfig(AppConfig):
         from . import (
             receivers,  # noqa: F401  (the starter taxonomy of a new network)
             rules,  # noqa: F401  (who maintains which offers)
+            search,  # noqa: F401  (offers in the network's search)
             tasks,
         )
         from .audit import OffersAuditKind
 
         # Reminders to confirm offers past the network's first period.
         periodic.register(tasks.offer_reminders_send)
-        # Member contacts see their organisations' offers, the coordinator all of them.
+        # Everyone finds offers in the directory; member contacts keep their organisations'
+        # offers, the coordinator all of them.
+        navigation.register_main("offers:directory", gettext_noop("Offers"), order=37)
         navigation.register_main(
-            "offers:manage", gettext_noop("Offers"), order=82, action="offers.manage"
+            "offers:manage", gettext_noop("Keep offers"), order=82, action="offers.manage"
         )
+        # A search box on the home page.
+        blocks.register(blocks.HOME, "offers/_home_offers.html", order=15)
         # The offers that wait for a confirmation, on the workspace of those who keep them.
         blocks.register(blocks.WORKSPACE, "offers/_workspace_offers.html", order=42)
         # The kinds of entry this app writes to the audit trail (core/audit.py).

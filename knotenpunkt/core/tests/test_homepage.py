@@ -42,6 +42,7 @@ def test_every_block_is_registered_by_its_app_in_the_order_a_visitor_reads():
     assert blocks.templates(blocks.HOME) == [
         "publishing/_home_intro.html",
         "eventcalendar/_home_events.html",
+        "offers/_home_offers.html",
         "meetings/_home_plenary.html",
         "members/_home_members.html",
         "publishing/_home_news.html",

@@ -51,7 +51,7 @@ def test_the_main_entries_keep_the_order_the_apps_gave_them(coordinator_client, 
         page.index('class="main-nav"') : page.index("</nav>", page.index('class="main-nav"'))
     ]
     hrefs = re.findall(r'<li><a href="/en/musterstadt/([^"]*)"', nav)
-    assert hrefs[:4] == ["", "calendar/", "members/", "news/"]
+    assert hrefs[:5] == ["", "calendar/", "members/", "news/", "offers/"]
     assert hrefs[-6:] == [
         "manage/members/",
         "manage/offers/",

@@ -85,7 +85,7 @@ def test_full_benchmark_run_prints_its_figures():
     env = {key: value for key, value in os.environ.items() if key != "DATABASE_URL"}
     small = ["--small", "5", "--large", "30", "--runs", "1", "--entries", "500", "--scale", "3"]
     small += ["--ics-events", "200", "--pdf-events", "20", "--list-events", "400"]
-    small += ["--calendar-runs", "1"]
+    small += ["--calendar-runs", "1", "--offers", "600", "--offer-runs", "1"]
     result = subprocess.run(
         [sys.executable, "-m", "bench", *small],
         cwd=BASE_DIR,
@@ -106,3 +106,5 @@ def test_full_benchmark_run_prints_its_figures():
     assert "same events and properties in both: yes" in result.stdout
     assert "edition PDF with 20 events, 20 dates" in result.stdout
     assert "calendar list query count the same for 150 and 400 events: yes" in result.stdout
+    assert "offer search p95 ratio to the raw FTS query" in result.stdout
+    assert "offer list query count the same for 250 and 600 offers: yes" in result.stdout
