@@ -28,7 +28,9 @@ class OffersConfig(AppConfig):
             "offers:manage", gettext_noop("Keep offers"), order=82, action="offers.manage"
         )
         # A search box on the home page.
-        blocks.register(blocks.HOME, "offers/_home_offers.html", order=15)
+        blocks.register(
+            blocks.HOME, "offers/_home_offers.html", order=15, label=gettext_noop("Offer search")
+        )
         # The offers that wait for a confirmation, on the workspace of those who keep them.
         blocks.register(blocks.WORKSPACE, "offers/_workspace_offers.html", order=42)
         # The kinds of entry this app writes to the audit trail (core/audit.py).
