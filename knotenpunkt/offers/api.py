@@ -166,7 +166,7 @@ def _with_term(term: TaxonomyTerm, service_key: str = "pk") -> Exists:
 def services_for(network, query: Query) -> QuerySet[Service]:
     services = listed_services(network)
     if query.search:
-        services = search_services(services, query.search)
+        services = search_services(network, services, query.search)
     if query.modified_after:
         services = services.filter(last_modified__gte=query.modified_after)
     if query.term:

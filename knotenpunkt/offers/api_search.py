@@ -1,23 +1,17 @@
-"""The API's `search` parameter: one function, so that it can follow the directory's search.
+"""The API's `search` parameter finds what the directory's search box finds.
 
-Until the directory's full-text search (`offers/search.py`) serves the API as well, a
-case-insensitive match over the offer's name, description and organisation name, in the
-original language and in its translations, answers the question.
+One rule for both (`offers/search.py`: the network's full-text index, tolerant of diacritics,
+compounds and word forms), so an app reading the API and a visitor of the directory get the
+same offers for the same words. The API keeps its own order (HSDS lists are stable pages);
+only the directory shows the fair daily order.
 """
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import QuerySet
 
-from .models import Service, ServiceTranslation
+from .models import Service
+from .search import matching
 
 
-def search_services(services: QuerySet[Service], text: str) -> QuerySet[Service]:
+def search_services(network, services: QuerySet[Service], text: str) -> QuerySet[Service]:
     """The services among `services` that match `text`."""
-    translated = ServiceTranslation.objects.filter(service=OuterRef("pk")).filter(
-        Q(name__icontains=text) | Q(description__icontains=text)
-    )
-    return services.filter(
-        Q(name__icontains=text)
-        | Q(description__icontains=text)
-        | Q(organization__name__icontains=text)
-        | Exists(translated)
-    )
+    return matching(network, text, services)

@@ -213,6 +213,8 @@ def test_search_matches_name_description_and_organisation_ignoring_case(client, 
     )
     offer_make(network, name="Fußball")
     assert ids(get(client, network, "services", search="nähcafé").json()) == {str(by_name.uuid)}
+    # The directory's search: without the diacritics, as a visitor types it, also finds it.
+    assert ids(get(client, network, "services", search="Nahcafe").json()) == {str(by_name.uuid)}
     assert ids(get(client, network, "services", search="zusammen").json()) == {
         str(by_description.uuid)
     }
