@@ -22,6 +22,7 @@ from knotenpunkt.members.tests.factories import (
     PersonFactory,
 )
 from knotenpunkt.publishing.models import StaticPage, StaticPageTranslation
+from knotenpunkt.voices.tests.factories import voice_make
 from knotenpunkt.workinggroups.tests.factories import (
     GoalFactory,
     GroupMembershipFactory,
@@ -103,6 +104,8 @@ OBJECT_MAKERS = {
     "subscriber_id": lambda n: _subscriber(n, status="suspended").pk,
     "topic_id": lambda n: topic_make(n, f"Thema {n.slug}").pk,
     "mailing_id": _sent_mailing,
+    "voice_id": lambda n: voice_make(n)[0].pk,
+    "voice_token": lambda n: voice_make(n)[1],
     "job_id": lambda n: (
         ImportJob.objects.create(
             network=n, kind="organisations", upload_token=f"isolation-{n.slug}", language="de"

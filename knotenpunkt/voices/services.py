@@ -42,7 +42,7 @@ CONSENT_TEXT = _(
 
 def status_link(voice: Voice, token: str) -> str:
     """The sender's status page, in the language they wrote in."""
-    path = network_reverse(voice.network, "voices:status", lang=voice.language, token=token)
+    path = network_reverse(voice.network, "voices:status", lang=voice.language, voice_token=token)
     return absolute_url(path)
 
 

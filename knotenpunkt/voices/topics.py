@@ -3,6 +3,7 @@ reader sees them in their language (a topic a network adds itself keeps the name
 
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from django_scopes import scope
 
 STARTER_TOPICS = [
     ("language", _("Learning German")),
@@ -30,7 +31,9 @@ def starter_topics_create(network) -> None:
     """Create the starter topics for `network` (idempotent: existing keys are kept)."""
     from .models import VoiceTopic
 
-    existing = set(VoiceTopic.objects.filter(network=network).values_list("key", flat=True))
+    # Called where a network is created, before any request put a scope in place.
+    with scope(network=network):
+        existing = set(VoiceTopic.objects.filter(network=network).values_list("key", flat=True))
     with translation.override(network.default_language):
         VoiceTopic.objects.bulk_create(
             VoiceTopic(network=network, key=key, name=str(label), position=position)

@@ -25,7 +25,7 @@ VOICE = "manage/voices/<id:voice_id>/"
 
 urlpatterns = [
     path("voice/", views_public.send, name="send"),
-    path("voice/<voice_token:token>/", views_public.status, name="status"),
+    path("voice/<voice_token:voice_token>/", views_public.status, name="status"),
     path("manage/voices/", views_manage.voice_list, name="manage"),
     path(VOICE, views_manage.voice_detail, name="detail"),
     path(f"{VOICE}route/", views_manage.voice_route, name="route"),

@@ -45,14 +45,14 @@ def send(request):
             return done(
                 request,
                 _("Thank you. Your message was sent."),
-                network_reverse(network, "voices:status", token=token),
+                network_reverse(network, "voices:status", voice_token=token),
             )
     return render(request, "voices/public/send.html", {"form": form})
 
 
 @public
 @require_safe
-def status(request, token):
+def status(request, voice_token):
     """`…/voice/<token>/`: the voice, its state in plain words, and the answers."""
-    voice = voice_by_token(network=request.network, token=token)
+    voice = voice_by_token(network=request.network, token=voice_token)
     return render(request, "voices/public/status.html", {"voice": voice})

@@ -44,6 +44,7 @@ def test_every_block_is_registered_by_its_app_in_the_order_a_visitor_reads():
         "meetings/_home_plenary.html",
         "members/_home_members.html",
         "knowledge/_home_pages.html",
+        "voices/_home_voices.html",
         "infomail/_home_infomail.html",
     ]
 

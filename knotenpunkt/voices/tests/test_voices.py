@@ -26,7 +26,9 @@ def send_url(network, lang="de"):
 
 
 def status_url(network, token, lang="de"):
-    return reverse("voices:status", kwargs={"lang": lang, "network": network.slug, "token": token})
+    return reverse(
+        "voices:status", kwargs={"lang": lang, "network": network.slug, "voice_token": token}
+    )
 
 
 def detail_url(network, voice, name="detail"):
@@ -164,6 +166,25 @@ def test_an_oversized_text_is_refused_at_its_field(client, network):
     assert response.status_code == 200
     assert 'id="id_text_error"' in response.text
     assert "5000" in response.text
+    assert not Voice.objects.exists()
+
+
+def test_a_phone_number_longer_than_its_column_is_refused_by_the_service(network):
+    from knotenpunkt.core.errors import DomainError
+
+    from ..services import voice_submit
+
+    with pytest.raises(DomainError) as refused:
+        voice_submit(
+            network=network,
+            topic=topic_of(network),
+            text="Text",
+            language="de",
+            consent=True,
+            contact_phone="1" * 41,
+        )
+    assert refused.value.errors[0][0] == "contact_phone"
+    assert {"40", "41"} <= set(re.findall(r"[0-9]+", str(refused.value.errors[0][1])))
     assert not Voice.objects.exists()
 
 
