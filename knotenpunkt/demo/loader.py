@@ -25,6 +25,7 @@ from knotenpunkt.core.services import network_create
 from knotenpunkt.eventcalendar.models import Event
 from knotenpunkt.infomail.models import Mailing
 from knotenpunkt.members.models import AgreementSignature, AgreementVersion, Person
+from knotenpunkt.voices.models import Voice
 from knotenpunkt.workinggroups.models import WorkingGroup
 
 from . import data
@@ -34,6 +35,7 @@ from .groups import group_year, groups_add
 from .infomail import infomail_add
 from .plenaries import plenaries_add
 from .rows import Demo
+from .voices import voices_add
 from .wiki import wiki_add
 
 SEED = 20040301
@@ -85,6 +87,7 @@ LOGINS = [
 WITH_MEETINGS = {"musterstadt"}
 WITH_CALENDAR = {"musterstadt"}
 WITH_INFOMAIL = {"musterstadt"}
+WITH_VOICES = {"musterstadt"}
 AUTHOR_KEYS = {
     Role.COORDINATOR: "coordinator",
     Role.MEMBER_CONTACT: "member",
@@ -125,6 +128,10 @@ def demo_load() -> list[str]:
                 _build_infomail(network, users, logins)
                 if slug not in created:
                     created.append(f"{slug} (info mail)")
+            if slug in WITH_VOICES and not Voice.objects.filter(network=network).exists():
+                _build_voices(network, users, logins)
+                if slug not in created:
+                    created.append(f"{slug} (voices)")
             search_reindex(network)
     return created
 
@@ -198,6 +205,13 @@ def _build_calendar(network: Network, users: dict, logins: list[DemoLogin]) -> N
     authors = {AUTHOR_KEYS[login.role]: users[login.email] for login in logins}
     demo = Demo.start(network, random.Random(f"{SEED}-{network.slug}-calendar"), authors=authors)
     calendar_add(demo)
+
+
+def _build_voices(network: Network, users: dict, logins: list[DemoLogin]) -> None:
+    """About forty voices in seven languages, in every state (voices.py)."""
+    coordinator = next(users[login.email] for login in logins if login.role == Role.COORDINATOR)
+    demo = Demo.start(network, random.Random(f"{SEED}-{network.slug}-voices"), authors={})
+    voices_add(demo, answered_by=coordinator)
 
 
 def _build_infomail(network: Network, users: dict, logins: list[DemoLogin]) -> None:

@@ -11,6 +11,7 @@ STARTER_TOPICS = [
     ("work", _("Work and training")),
     ("housing", _("Housing")),
     ("children-school", _("Children and school")),
+    ("women", _("Women")),
     ("health", _("Health")),
     ("authorities", _("Offices and authorities")),
     ("discrimination", _("Discrimination")),

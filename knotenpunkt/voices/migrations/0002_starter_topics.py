@@ -8,6 +8,7 @@ STARTER_KEYS = {
     "work": "Arbeit und Ausbildung",
     "housing": "Wohnen",
     "children-school": "Kinder und Schule",
+    "women": "Frauen",
     "health": "Gesundheit",
     "authorities": "Ämter und Behörden",
     "discrimination": "Diskriminierung",
