@@ -55,7 +55,7 @@ class Voice(NetworkScopedModel):
         CLOSED = "closed", _("closed")
 
     topic = models.ForeignKey(
-        VoiceTopic, on_delete=models.PROTECT, related_name="voices", verbose_name=_("topic")
+        VoiceTopic, on_delete=models.RESTRICT, related_name="voices", verbose_name=_("topic")
     )
     text = models.TextField(_("text"))
     language = models.CharField(_("language"), max_length=10)

@@ -69,7 +69,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='voice',
             name='topic',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='voices', to='voices.voicetopic', verbose_name='topic'),
+            field=models.ForeignKey(on_delete=django.db.models.deletion.RESTRICT, related_name='voices', to='voices.voicetopic', verbose_name='topic'),
         ),
         migrations.AddConstraint(
             model_name='voicetopic',
