@@ -76,6 +76,7 @@ def voice_counts(voices) -> dict:
     answered = voices.filter(first_answered_at__isnull=False).values_list(
         "created_at", "first_answered_at"
     )
+    median = _median_days(answered)
     return {
         "statuses": [(value, label, by_status.get(value, 0)) for value, label in Status.choices],
         "topics": [
@@ -83,7 +84,9 @@ def voice_counts(voices) -> dict:
             for row in by_topic
         ],
         "languages": [(language_name(code), n) for code, n in by_language],
-        "median_days": _median_days(answered),
+        "median_days": median,
+        # The plural form is chosen by a whole number.
+        "median_days_plural": None if median is None else round(median),
     }
 
 
