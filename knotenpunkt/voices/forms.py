@@ -13,14 +13,11 @@ from knotenpunkt.workinggroups.models import WorkingGroup
 
 from .models import ANSWER_MAX, PHONE_MAX
 from .selectors import topics_list
-from .services import CONSENT_TEXT
 from .validation import check_answer_text, check_consent, check_phone, check_voice_text
 
 
 class VoiceForm(NetworkForm, CheckedForm):
-    topic = forms.TypedChoiceField(
-        label=_("What is it about?"), coerce=int, widget=forms.RadioSelect
-    )
+    topic = forms.TypedChoiceField(label=_("Topic"), coerce=int, widget=forms.RadioSelect)
     text = forms.CharField(
         label=_("Your message"),
         help_text=_("Write in your language. Short sentences are fine."),
@@ -41,7 +38,13 @@ class VoiceForm(NetworkForm, CheckedForm):
         max_length=PHONE_MAX,
         widget=forms.TextInput(attrs={"autocomplete": "tel", "type": "tel", "dir": "ltr"}),
     )
-    consent = forms.BooleanField(label=CONSENT_TEXT, required=False)
+    # The consent's wording stands above the box (templates/voices/public/send.html), so that
+    # the label, which the error summary repeats, stays short.
+    consent = forms.BooleanField(
+        label=_("I agree"),
+        required=False,
+        widget=forms.CheckboxInput(attrs={"aria-describedby": "consent-text"}),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -81,7 +84,7 @@ class RouteForm(NetworkForm):
 
 class AnswerForm(forms.Form):
     text = forms.CharField(
-        label=_("Answer"),
+        label=_("Your answer"),
         help_text=_("The sender reads it on their status page. Write in plain words."),
         max_length=ANSWER_MAX,
         widget=forms.Textarea(attrs={"rows": 6}),

@@ -50,7 +50,7 @@ class VoiceTopic(NetworkScopedModel):
 class Voice(NetworkScopedModel):
     class Status(models.TextChoices):
         NEW = "new", _("new")
-        ROUTED = "routed", _("passed on to a working group")
+        ROUTED = "routed", _("passed on")
         ANSWERED = "answered", _("answered")
         CLOSED = "closed", _("closed")
 

@@ -47,7 +47,8 @@ def send(request):
                 _("Thank you. Your message was sent."),
                 network_reverse(network, "voices:status", voice_token=token),
             )
-    return render(request, "voices/public/send.html", {"form": form})
+    context = {"form": form, "consent_text": services.CONSENT_TEXT}
+    return render(request, "voices/public/send.html", context)
 
 
 @public

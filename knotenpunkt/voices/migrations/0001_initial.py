@@ -26,7 +26,7 @@ class Migration(migrations.Migration):
                 ('contact_phone', models.CharField(blank=True, max_length=40, verbose_name='phone')),
                 ('consent_text', models.TextField(verbose_name='consent')),
                 ('token_hash', models.CharField(max_length=64, unique=True)),
-                ('status', models.CharField(choices=[('new', 'new'), ('routed', 'passed on to a working group'), ('answered', 'answered'), ('closed', 'closed')], default='new', max_length=20, verbose_name='status')),
+                ('status', models.CharField(choices=[('new', 'new'), ('routed', 'passed on'), ('answered', 'answered'), ('closed', 'closed')], default='new', max_length=20, verbose_name='status')),
                 ('created_at', models.DateTimeField(auto_now_add=True, db_index=True)),
                 ('routed_at', models.DateTimeField(blank=True, null=True)),
                 ('first_answered_at', models.DateTimeField(blank=True, null=True)),
