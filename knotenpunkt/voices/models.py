@@ -86,7 +86,8 @@ class Voice(NetworkScopedModel):
         indexes = [models.Index(fields=["network", "status"])]
 
     def __str__(self) -> str:
-        return _("Voice %(number)s") % {"number": self.pk}
+        # The same in every language: it is written into the audit trail as the voice's label.
+        return f"#{self.pk}"
 
     @property
     def language_name(self) -> str:
@@ -111,4 +112,4 @@ class VoiceAnswer(NetworkScopedModel):
         ordering = ["created_at", "id"]
 
     def __str__(self) -> str:
-        return _("Answer to voice %(number)s") % {"number": self.voice_id}
+        return f"#{self.voice_id}: {self.pk}"

@@ -322,3 +322,46 @@ def test_an_outsider_gets_no_voice(client, network):
     voice, _token = voice_make(network)
     client.force_login(UserFactory())
     assert client.get(detail_url(network, voice)).status_code == 403
+
+
+def test_every_step_is_in_the_audit_trail_under_a_label_of_no_language(network, coordinator):
+    from knotenpunkt.core.models import AuditEntry
+
+    group = WorkingGroupFactory(network=network)
+    voice, _token = voice_make(network, language="ar", contact_email="a@example.org")
+    voice_route(voice=voice, group=group, actor=coordinator)
+    voice_answer(voice=voice, text="Antwort", actor=coordinator)
+    from ..services import voice_close, voice_contact_erase
+
+    voice_contact_erase(voice=voice, actor=coordinator)
+    voice_close(voice=voice, actor=coordinator)
+    entries = AuditEntry.objects.filter(target_type="voices.voice", target_id=str(voice.pk))
+    assert sorted(entries.values_list("action", flat=True)) == sorted(
+        ["voice.receive", "voice.route", "voice.answer", "voice.contact_erase", "voice.close"]
+    )
+    assert set(entries.values_list("target_label", flat=True)) == {f"#{voice.pk}"}
+    assert entries.get(action="voice.receive").actor is None
+    assert "a@example.org" not in str(list(entries.values_list("changes", "summary")))
+
+
+def test_the_own_data_export_holds_the_voices_sent_with_ones_address(network):
+    from knotenpunkt.core import personal_data
+
+    user = UserFactory(email="Sender@Example.org")
+    voice_make(network, text="Meine Stimme", contact_email="sender@example.org")
+    voice_make(network, text="Fremde Stimme", contact_email="other@example.org")
+    exported = personal_data.export_for(user)["voices_sent"]
+    assert [row["text"] for row in exported] == ["Meine Stimme"]
+
+
+def test_a_lead_cannot_answer_a_voice_of_another_group_through_the_service(network, coordinator):
+    from django.core.exceptions import PermissionDenied
+
+    group, other = WorkingGroupFactory(network=network), WorkingGroupFactory(network=network)
+    lead = lead_user(group)
+    voice, _token = voice_make(network)
+    voice_route(voice=voice, group=other, actor=coordinator)
+    with pytest.raises(PermissionDenied):
+        voice_answer(voice=voice, text="Nicht meine", actor=lead)
+    with pytest.raises(PermissionDenied):
+        voice_route(voice=voice, group=group, actor=lead)
