@@ -1,5 +1,5 @@
-"""`python -m bench`: the member list, search, meetings, calendar and info-mail sending benchmarks
-on a throw-away SQLite."""
+"""`python -m bench`: the member list, search, meetings, calendar, info-mail sending and HSDS API
+benchmarks on a throw-away SQLite."""
 
 import os
 import shutil
@@ -32,7 +32,7 @@ def main(argv: list[str]) -> int:
     var_dir = Path(tempfile.mkdtemp(prefix="knotenpunkt-bench-"))
     try:
         configure(var_dir)
-        from bench import calendar, mail, meetings, member_list, search
+        from bench import calendar, hsds_api, mail, meetings, member_list, search
 
         # Each reads the options it knows (e.g. --runs) and ignores the others.
         statuses = [
@@ -41,6 +41,7 @@ def main(argv: list[str]) -> int:
             meetings.main(argv),
             calendar.main(argv),
             mail.main(argv),
+            hsds_api.main(argv),
         ]
         return max(statuses)
     finally:

@@ -1,15 +1,15 @@
 """URL contract (see DESIGN.md §4). Network pages live under /<lang>/<network>/.
 
 Each domain app's `urls.py` holds its network pages; pages outside a network
-(accounts, feeds, health) are mounted here directly.
+(accounts, feeds, the HSDS API, health) are mounted here directly.
 """
 
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
 
+from knotenpunkt.core import sitemaps, views_styleguide
 from knotenpunkt.core import views as core_views
-from knotenpunkt.core import views_styleguide
 from knotenpunkt.meetings import views_feed as meetings_feed
 
 network_patterns = [
@@ -32,12 +32,15 @@ urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("styleguide/", views_styleguide.styleguide, name="styleguide"),
     path("favicon.ico", core_views.favicon, name="favicon"),
+    path("robots.txt", sitemaps.robots_txt, name="robots_txt"),
+    path("sitemap.xml", sitemaps.sitemap, name="sitemap"),
     path(
         "feeds/<slug:network_slug>/me/<slug:token>.ics",
         meetings_feed.personal_feed,
         name="meetings_personal_feed",
     ),
     path("feeds/<slug:network_slug>/", include("knotenpunkt.eventcalendar.urls_feeds")),
+    path("api/hsds/<slug:network_slug>/", include("knotenpunkt.offers.urls_api")),
     path("accounts/", include("knotenpunkt.accounts.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path(settings.KNOTENPUNKT_ADMIN_PATH, admin.site.urls),

@@ -10,7 +10,7 @@ class CoreConfig(AppConfig):
     def ready(self):
         from django.urls import register_converter
 
-        from . import navigation, periodic, tasks
+        from . import navigation, periodic, public_pages, tasks
         from .audit import CoreAuditKind, audit_kinds_declare
         from .params import IdConverter
 
@@ -19,5 +19,6 @@ class CoreConfig(AppConfig):
 
         periodic.register(tasks.worker_heartbeat)  # /healthz tells a living worker by it
         navigation.register_main("core:home", gettext_noop("Home"), order=10)
+        public_pages.register(public_pages.home_pages)  # sitemap.xml (core/sitemaps.py)
         # The kinds of entry this app writes to the audit trail (core/audit.py).
         audit_kinds_declare(CoreAuditKind)

@@ -4,9 +4,19 @@ from django.conf import settings
 from django.utils.translation import get_language, get_language_info
 
 from .colours import readable_accent, soft_tint
-from .navigation import account_links
+from .navigation import access_links, account_links
 
 LANGUAGE_PREFIX = re.compile(r"^/[a-z]{2}/")
+# OpenGraph names a language with its main country (og:locale).
+OG_LOCALES = {
+    "de": "de_DE",
+    "en": "en_GB",
+    "tr": "tr_TR",
+    "ar": "ar_AR",
+    "uk": "uk_UA",
+    "ru": "ru_RU",
+    "fa": "fa_IR",
+}
 
 
 def network(request):
@@ -41,6 +51,8 @@ def network(request):
             if current and current.accent_colour
             else None
         ),
+        "access_nav": access_links(current) if current else [],
+        "og_locale": OG_LOCALES.get(language or "", ""),
         "account_nav": account_links(
             signed_in=getattr(getattr(request, "user", None), "is_authenticated", False),
             here=request.get_full_path(),

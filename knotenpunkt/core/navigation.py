@@ -21,6 +21,8 @@ from django.template.defaultfilters import urlencode
 from django.urls import reverse
 from django.utils.translation import gettext
 
+from .urls_helpers import network_reverse
+
 EVERYONE = None
 ANY_ROLE = ""
 
@@ -43,8 +45,20 @@ class AccountEntry:
     return_here: bool = False  # carries ?next= so the visitor comes back to this page
 
 
+@dataclass(frozen=True)
+class AccessEntry:
+    """A small link at the top of every network page to the site in another form of language
+    (easy-read, sign language), as BITV 2.0 §4 asks; shown to everyone."""
+
+    url_name: str
+    label: str
+    order: int
+    icon: str
+
+
 _main: dict[str, MainEntry] = {}
 _account: dict[str, AccountEntry] = {}
+_access: dict[str, AccessEntry] = {}
 
 
 def register_main(url_name: str, label: str, *, order: int, action: str | None = EVERYONE):
@@ -63,9 +77,27 @@ def register_account(
     _account[url_name] = AccountEntry(url_name, label, order, signed_in, post, return_here)
 
 
+def register_access(url_name: str, label: str, *, order: int, icon: str):
+    _access[url_name] = AccessEntry(url_name, label, order, icon)
+
+
 def unregister(url_name: str) -> None:
     _main.pop(url_name, None)
     _account.pop(url_name, None)
+    _access.pop(url_name, None)
+
+
+def access_links(network) -> list[dict]:
+    """{"url", "label", "icon"} of the access entries of `network`, in order."""
+    entries = sorted(_access.values(), key=lambda entry: (entry.order, entry.url_name))
+    return [
+        {
+            "url": network_reverse(network, entry.url_name),
+            "label": gettext(entry.label),
+            "icon": entry.icon,
+        }
+        for entry in entries
+    ]
 
 
 def main_entries() -> list[MainEntry]:

@@ -13,6 +13,7 @@ from django.utils.cache import patch_cache_control
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from . import blocks
 from .models import WorkerHeartbeat
 from .policy import public
 from .selectors import networks_list
@@ -25,7 +26,8 @@ def network_list(request):
 
 @public
 def homepage(request):
-    return render(request, "core/homepage.html", {})
+    fragments = blocks.arranged(blocks.HOME, request.network)
+    return render(request, "core/homepage.html", {"fragments": fragments})
 
 
 # The icon of every page without a logo of its own (a small SVG, and the same as .ico for

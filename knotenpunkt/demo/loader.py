@@ -25,6 +25,7 @@ from knotenpunkt.core.services import network_create
 from knotenpunkt.eventcalendar.models import Event
 from knotenpunkt.infomail.models import Mailing
 from knotenpunkt.members.models import AgreementSignature, AgreementVersion, Person
+from knotenpunkt.publishing.models import NewsItem
 from knotenpunkt.voices.models import Voice
 from knotenpunkt.workinggroups.models import WorkingGroup
 
@@ -35,6 +36,7 @@ from .groups import group_year, groups_add
 from .infomail import infomail_add
 from .plenaries import plenaries_add
 from .rows import Demo
+from .site import site_add
 from .voices import voices_add
 from .wiki import wiki_add
 
@@ -132,6 +134,10 @@ def demo_load() -> list[str]:
                 _build_voices(network, users, logins)
                 if slug not in created:
                     created.append(f"{slug} (voices)")
+            if slug in WITH_INFOMAIL and not NewsItem.objects.filter(network=network).exists():
+                _build_site(network, users, logins)
+                if slug not in created:
+                    created.append(f"{slug} (news, legal and easy-read pages)")
             search_reindex(network)
     return created
 
@@ -219,6 +225,12 @@ def _build_infomail(network: Network, users: dict, logins: list[DemoLogin]) -> N
     authors = {AUTHOR_KEYS[login.role]: users[login.email] for login in logins}
     demo = Demo.start(network, random.Random(f"{SEED}-{network.slug}-infomail"), authors=authors)
     infomail_add(demo)
+
+
+def _build_site(network: Network, users: dict, logins: list[DemoLogin]) -> None:
+    """The home page's introduction, news and the pages filled from their ready texts."""
+    authors = {AUTHOR_KEYS[login.role]: users[login.email] for login in logins}
+    site_add(Demo.start(network, random.Random(f"{SEED}-{network.slug}-site"), authors=authors))
 
 
 def _give_history(

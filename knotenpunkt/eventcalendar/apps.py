@@ -24,7 +24,17 @@ class EventCalendarConfig(AppConfig):
         periodic.register(import_tasks.import_sources_due)
         periodic.register(tasks.interrupted_work_fail)
         blocks.register(blocks.WORKSPACE, "eventcalendar/_workspace_calendar.html", order=40)
-        blocks.register(blocks.HOME, "eventcalendar/_home_events.html", order=10)
+        blocks.register(
+            blocks.HOME,
+            "eventcalendar/_home_events.html",
+            order=10,
+            label=gettext_noop("Upcoming events"),
+        )
+        from knotenpunkt.core import public_pages as core_public_pages
+
+        from .public_pages import calendar_pages
+
+        core_public_pages.register(calendar_pages)  # sitemap.xml
         navigation.register_main("eventcalendar:calendar", gettext_noop("Events"), order=20)
         # The kinds of entry this app writes to the audit trail (core/audit.py).
         audit_kinds_declare(CalendarAuditKind)

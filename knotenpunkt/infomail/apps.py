@@ -27,6 +27,16 @@ class InfomailConfig(AppConfig):
         )
         # Sign-up and archive on the home page; one's own subscription and the next issue in
         # the workspace.
-        blocks.register(blocks.HOME, "infomail/_home_infomail.html", order=50)
+        blocks.register(
+            blocks.HOME,
+            "infomail/_home_infomail.html",
+            order=50,
+            label=gettext_noop("Info-mail sign-up"),
+        )
+        from knotenpunkt.core import public_pages as core_public_pages
+
+        from .public_pages import archive_pages
+
+        core_public_pages.register(archive_pages)  # sitemap.xml
         blocks.register(blocks.WORKSPACE, "infomail/_workspace_mailing.html", order=45)
         blocks.register(blocks.WORKSPACE, "infomail/subscribers/_workspace_infomail.html", order=70)

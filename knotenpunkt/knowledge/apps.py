@@ -20,7 +20,17 @@ class KnowledgeConfig(AppConfig):
 
         blocks.register(blocks.WORKSPACE, "knowledge/_workspace_knowledge.html", order=60)
         blocks.register(blocks.GROUP, "knowledge/_group_block.html", order=20)
-        blocks.register(blocks.HOME, "knowledge/_home_pages.html", order=40)
+        blocks.register(
+            blocks.HOME,
+            "knowledge/_home_pages.html",
+            order=40,
+            label=gettext_noop("Public knowledge pages"),
+        )
+        from knotenpunkt.core import public_pages as core_public_pages
+
+        from .public_pages import knowledge_pages
+
+        core_public_pages.register(knowledge_pages)  # sitemap.xml
         navigation.register_main(
             "knowledge:page_list", gettext_noop("Knowledge"), order=70, action=navigation.ANY_ROLE
         )

@@ -26,7 +26,12 @@ class MeetingsConfig(AppConfig):
         blocks.register(blocks.WORKSPACE, "meetings/_workspace_meetings.html", order=30)
         blocks.register(blocks.WORKSPACE, "meetings/_workspace_cadence.html", order=50)
         blocks.register(blocks.GROUP, "meetings/_group_block.html", order=10)
-        blocks.register(blocks.HOME, "meetings/_home_plenary.html", order=20)
+        blocks.register(
+            blocks.HOME,
+            "meetings/_home_plenary.html",
+            order=20,
+            label=gettext_noop("Next plenary meeting"),
+        )
         navigation.register_main(
             "meetings:list", gettext_noop("Meetings"), order=60, action=navigation.ANY_ROLE
         )

@@ -25,7 +25,14 @@ class MembersConfig(AppConfig):
         from .models import AgreementVersion, OrganisationKind
 
         periodic.register(tasks.import_jobs_tidy_task)
-        blocks.register(blocks.HOME, "members/_home_members.html", order=30)
+        blocks.register(
+            blocks.HOME, "members/_home_members.html", order=30, label=gettext_noop("Member count")
+        )
+        from knotenpunkt.core import public_pages as core_public_pages
+
+        from .public_pages import directory_pages
+
+        core_public_pages.register(directory_pages)  # sitemap.xml
         navigation.register_main("members:directory", gettext_noop("Members"), order=30)
         navigation.register_main(
             "members:workspace", gettext_noop("Workspace"), order=40, action=navigation.ANY_ROLE

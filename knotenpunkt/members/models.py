@@ -4,6 +4,8 @@ History is never overwritten: a membership or a contact position ends with a
 date, and a new one starts, so that who spoke for whom stays known.
 """
 
+import uuid
+
 from django.conf import settings
 from django.db import models
 from django.db.models.functions import Lower
@@ -54,6 +56,9 @@ class OrganisationKind(NetworkScopedModel):
 
 
 class Organisation(NetworkScopedModel):
+    # The identifier other directories know it by (Open Referral HSDS ids are UUIDs); the
+    # integer key stays the installation's own.
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     name = models.CharField(_("name"), max_length=200)
     kind = models.ForeignKey(
         OrganisationKind,

@@ -5,3 +5,5 @@ from knotenpunkt.core import policy
 
 # Name, contact, logo, languages, targets and the imprint, privacy and accessibility texts.
 policy.declare("network.settings", roles={Role.COORDINATOR})
+# Writing, publishing and withdrawing the network's news.
+policy.declare("publishing.news", roles={Role.COORDINATOR})

@@ -3,14 +3,16 @@
 from django.utils.translation import gettext as _
 
 from knotenpunkt.core.languages import language_name
+from knotenpunkt.core.params import query_text
 from knotenpunkt.core.policy import requires
 from knotenpunkt.core.services import network_update
 from knotenpunkt.core.urls_helpers import network_reverse
 from knotenpunkt.core.views_helpers import form_flow, initial_from
 
-from .forms import NetworkSettingsForm, StaticPageTextForm
+from .forms import NetworkSettingsForm, StaticPageTextForm, VideoForm
 from .selectors import static_page_text_get, static_pages_with_texts
-from .services import static_page_text_save
+from .services import sign_language_video_set, static_page_text_save
+from .starter_texts import SIGN_LANGUAGE, WITH_TEMPLATE, starter_text
 
 
 @requires("network.settings")
@@ -36,6 +38,7 @@ def network_settings(request):
                 }
                 for code in network.languages
             ],
+            "ready_text": page.slug in WITH_TEMPLATE,
         }
         for page, texts in static_pages_with_texts(network=network)
     ]
@@ -59,6 +62,11 @@ def static_page_text(request, slug, language):
     network = request.network
     page, text = static_page_text_get(network=network, slug=slug, language=language)
     initial = {"title": text.title, "body": text.body} if text else {}
+    # ?template=1: the form starts from the ready text, filled with the network's data; it is
+    # saved only as the coordinator sends it (and may change it first).
+    ready = starter_text(slug, network=network, language=language)
+    if ready and (query_text(request, "template") == "1" or not text):
+        initial = {"title": ready[0], "body": ready[1]}
     form = StaticPageTextForm(request.POST or None, initial=initial, language=language)
     names = {
         "page": text.title if text else page.slug,
@@ -80,4 +88,29 @@ def static_page_text(request, slug, language):
         intro=_("Visitors of a language without its own text read the default language's."),
         back_url=network_reverse(network, "publishing:settings"),
         submit_label=_("Save text"),
+        template="publishing/page_text.html",
+        extra={"ready": bool(ready), "has_text": text is not None},
+    )
+
+
+@requires("network.settings")
+def sign_language_video(request):
+    """Where the sign-language page's video is (a file or a player page)."""
+    network = request.network
+    page, _text = static_page_text_get(
+        network=network, slug=SIGN_LANGUAGE, language=network.default_language
+    )
+    form = VideoForm(request.POST or None, initial={"video_url": page.video_url})
+    return form_flow(
+        request,
+        form,
+        save=lambda: sign_language_video_set(
+            page=page, video_url=form.cleaned_data["video_url"], actor=request.user
+        ),
+        message=_("The video's address was saved."),
+        next_url=network_reverse(network, "publishing:settings"),
+        title=_("Video in German Sign Language"),
+        intro=_("Shown on the sign-language page linked from every page's header."),
+        back_url=network_reverse(network, "publishing:settings"),
+        submit_label=_("Save address"),
     )

@@ -21,7 +21,14 @@ from knotenpunkt.members.tests.factories import (
     OrganisationFactory,
     PersonFactory,
 )
-from knotenpunkt.publishing.models import StaticPage, StaticPageTranslation
+from knotenpunkt.offers.tests import factories as offers
+from knotenpunkt.offers.tests.factories_api import offer_make, organisation_make
+from knotenpunkt.publishing.models import (
+    NewsItem,
+    NewsTranslation,
+    StaticPage,
+    StaticPageTranslation,
+)
 from knotenpunkt.voices.tests.factories import voice_make
 from knotenpunkt.workinggroups.tests.factories import (
     GoalFactory,
@@ -36,6 +43,17 @@ def _static_page(network):
         network=network, page=page, language="de", title="Nur hier", body="Text"
     )
     return page.slug
+
+
+def _news(network):
+    """A published news item, so that its public page is walked as well as the manage pages."""
+    item = NewsItem.objects.create(
+        network=network, published_at=datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC)
+    )
+    NewsTranslation.objects.create(
+        network=network, item=item, language=network.default_language, title="Neu", body="Text"
+    )
+    return item.pk
 
 
 def _subscriber(network, status="active"):
@@ -74,6 +92,7 @@ OBJECT_MAKERS = {
     "invitation_id": _invitation,
     "request_id": lambda n: ErasureRequest.objects.create(network=n, user=UserFactory()).pk,
     "slug": _static_page,
+    "news_id": _news,
     "page_path": knowledge.isolation_page_path,
     "page_id": knowledge.isolation_page_id,
     "revision_id": knowledge.isolation_revision_id,
@@ -106,11 +125,20 @@ OBJECT_MAKERS = {
     "mailing_id": _sent_mailing,
     "voice_id": lambda n: voice_make(n)[0].pk,
     "voice_token": lambda n: voice_make(n)[1],
+    # The HSDS API names its objects by UUID (a publicly listed offer and organisation).
+    "service_uuid": lambda n: str(offer_make(n).uuid),
+    "organization_uuid": lambda n: str(organisation_make(n).uuid),
+    "api_path": lambda n: "no-such-endpoint",  # any other address under the API
     "job_id": lambda n: (
         ImportJob.objects.create(
             network=n, kind="organisations", upload_token=f"isolation-{n.slug}", language="de"
         ).pk
     ),
+    "service_id": offers.isolation_service_id,
+    "location_id": offers.isolation_location_id,
+    "schedule_id": offers.isolation_schedule_id,
+    "service_at_location_id": offers.isolation_service_at_location_id,
+    "offer_token": offers.isolation_offer_token,
 }
 
 

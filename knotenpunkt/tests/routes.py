@@ -6,7 +6,7 @@ from django.urls import URLResolver, get_resolver
 
 from .objects import NETWORK_MARKER
 
-WALKED_PREFIXES = ("accounts/", "feeds/")
+WALKED_PREFIXES = ("accounts/", "feeds/", "api/")
 
 
 @dataclass(frozen=True)
@@ -18,7 +18,7 @@ class Route:
 
 
 def routes(patterns=None) -> list[Route]:
-    """The routes the tests walk: network pages, account pages and feeds."""
+    """The routes the tests walk: network pages, account pages, feeds and the HSDS API."""
     found = []
 
     def walk(entries, prefix, namespace, outer):

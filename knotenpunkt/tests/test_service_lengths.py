@@ -62,8 +62,19 @@ from knotenpunkt.members.tests.factories import (
     PersonFactory,
     kind_of,
 )
+from knotenpunkt.offers import services as offers
+from knotenpunkt.offers import services_places as offer_places
+from knotenpunkt.offers.models import Location, Schedule
+from knotenpunkt.offers.models import Service as Offer
+from knotenpunkt.offers.tests.factories import location_make, service_make
 from knotenpunkt.publishing import services as publishing
-from knotenpunkt.publishing.models import StaticPage, StaticPageTranslation
+from knotenpunkt.publishing import services_news as news
+from knotenpunkt.publishing.models import (
+    NewsItem,
+    NewsTranslation,
+    StaticPage,
+    StaticPageTranslation,
+)
 from knotenpunkt.workinggroups import services as groups
 from knotenpunkt.workinggroups.models import Goal, WorkingGroup
 from knotenpunkt.workinggroups.tests.factories import GoalFactory, WorkingGroupFactory
@@ -71,7 +82,7 @@ from knotenpunkt.workinggroups.tests.factories import GoalFactory, WorkingGroupF
 TOO_LONG = "Ensure this value has at most %(limit_value)d characters (it has %(show_value)d)."
 START = datetime.datetime(2030, 3, 4, 17, 0, tzinfo=datetime.UTC)
 END = START + datetime.timedelta(hours=2)
-LINK_FIELDS = {"website", "online_link", "registration_url", "url"}
+LINK_FIELDS = {"website", "online_link", "registration_url", "url", "video_url"}
 
 # Columns a service fills with something else than the text given, or whose value has a form
 # of its own that refuses any over-long one first.
@@ -87,6 +98,8 @@ NOT_TAKEN_AS_GIVEN = {
 # Write functions whose arguments share a name with a column of their app without being
 # stored in it as given.
 NO_TEXT_OF_A_COLUMN = {
+    "knotenpunkt.publishing.services_home.home_block_move": "the template is a registered block",
+    "knotenpunkt.publishing.services_home.home_block_show": "the template is a registered block",
     "knotenpunkt.meetings.records.minutes_save": "the minutes are a TextField",
     "knotenpunkt.meetings.records.decision_record": "a decision is a TextField",
     "knotenpunkt.knowledge.services.document_upload": "the title is shortened to the column",
@@ -169,6 +182,19 @@ def _invited_account(network, actor, **texts):
     )
     return accounts.account_create_from_invitation(
         invitation=invitation, password="ein langes Passwort 42", **{"full_name": "Ada", **texts}
+    )
+
+
+def _opening(network, actor, **texts):
+    service = service_make(network)
+    return offer_places.schedule_add(
+        service=service,
+        location=location_make(network, organization=service.organization),
+        actor=actor,
+        byday="MO",
+        opens_at=datetime.time(9),
+        closes_at=datetime.time(12),
+        **texts,
     )
 
 
@@ -273,6 +299,10 @@ def _static_page_text(network, actor, **texts):
     page = StaticPage.objects.filter(network=network).first()
     values = {"title": "Impressum", "body": "Text", **texts}
     return publishing.static_page_text_save(page=page, language="en", actor=actor, **values)
+
+
+def _news(network, actor):
+    return news.news_create(network=network, actor=actor, title="Neu", body="Text")
 
 
 SERVICES = [
@@ -409,6 +439,37 @@ SERVICES = [
     ),
     Service(publishing.static_page_text_save, (StaticPageTranslation,), _static_page_text),
     Service(
+        news.news_create,
+        (NewsTranslation, NewsItem),
+        lambda network, actor, **texts: news.news_create(
+            network=network, actor=actor, **{"title": "Neu", "body": "Text", **texts}
+        ),
+    ),
+    Service(
+        news.news_text_save,
+        (NewsTranslation,),
+        lambda network, actor, **texts: news.news_text_save(
+            item=_news(network, actor),
+            actor=actor,
+            language="en",
+            **{"title": "New", "body": "Text", **texts},
+        ),
+    ),
+    Service(
+        news.news_image_set,
+        (NewsItem,),
+        lambda network, actor, **texts: news.news_image_set(
+            item=_news(network, actor), actor=actor, **texts
+        ),
+    ),
+    Service(
+        publishing.sign_language_video_set,
+        (StaticPage,),
+        lambda network, actor, **texts: publishing.sign_language_video_set(
+            page=StaticPage(network=network, slug="sign-language"), actor=actor, **texts
+        ),
+    ),
+    Service(
         groups.group_create,
         (WorkingGroup,),
         lambda network, actor, **texts: groups.group_create(
@@ -440,6 +501,45 @@ SERVICES = [
             goal=GoalFactory(group=WorkingGroupFactory(network=network)), actor=actor, **texts
         ),
         fields=groups.GOAL_FIELDS,
+    ),
+    Service(
+        offers.service_create,
+        (Offer,),
+        lambda network, actor, **texts: offers.service_create(
+            organization=OrganisationFactory(network=network),
+            actor=actor,
+            **{"language": "de", "name": "Deutschkurs", **texts},
+        ),
+    ),
+    Service(
+        offers.service_update,
+        (Offer,),
+        lambda network, actor, **texts: offers.service_update(
+            service=service_make(network),
+            actor=actor,
+            **{"language": "de", "name": "Deutschkurs", **texts},
+        ),
+    ),
+    Service(
+        offer_places.location_create,
+        (Location,),
+        lambda network, actor, **texts: offer_places.location_create(
+            organization=OrganisationFactory(network=network),
+            actor=actor,
+            **{"name": "Bürgerhaus", **texts},
+        ),
+    ),
+    Service(
+        offer_places.location_update,
+        (Location,),
+        lambda network, actor, **texts: offer_places.location_update(
+            location=location_make(network), actor=actor, **{"name": "Bürgerhaus", **texts}
+        ),
+    ),
+    Service(
+        offer_places.schedule_add,
+        (Schedule,),
+        lambda network, actor, **texts: _opening(network, actor, **texts),
     ),
 ]
 

@@ -8,7 +8,7 @@ class VoicesConfig(AppConfig):
     verbose_name = "Voices"
 
     def ready(self):
-        from knotenpunkt.core import blocks, navigation
+        from knotenpunkt.core import blocks, navigation, public_pages
         from knotenpunkt.core.audit import audit_kinds_declare
 
         from . import (
@@ -18,10 +18,15 @@ class VoicesConfig(AppConfig):
             rules,  # noqa: F401  (who triages and answers voices)
         )
         from .audit import VoicesAuditKind
+        from .selectors import form_pages
 
         audit_kinds_declare(VoicesAuditKind)
         navigation.register_main(
             "voices:manage", gettext_noop("Voices"), order=75, action="voices.read"
         )
         # "Give your input" on the home page, for visitors without an account.
-        blocks.register(blocks.HOME, "voices/_home_voices.html", order=45)
+        # The form is a public page of the sitemap; status pages are not (they are private).
+        public_pages.register(form_pages)
+        blocks.register(
+            blocks.HOME, "voices/_home_voices.html", order=45, label=gettext_noop("Give your input")
+        )

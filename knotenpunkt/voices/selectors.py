@@ -7,6 +7,7 @@ from django.http import Http404
 
 from knotenpunkt.core.languages import language_name
 from knotenpunkt.core.policy import can
+from knotenpunkt.core.urls_helpers import network_reverse
 from knotenpunkt.workinggroups.models import GroupMembership
 
 from .models import Voice, VoiceTopic, token_hash
@@ -121,3 +122,9 @@ def voice_get(*, network, voice_id: int) -> Voice:
     if voice is None:
         raise Http404
     return voice
+
+
+def form_pages(network, languages):
+    """The voice form in each language, for sitemap.xml (core/public_pages.py)."""
+    for language in languages:
+        yield network_reverse(network, "voices:send", lang=language), None

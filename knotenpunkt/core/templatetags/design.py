@@ -34,6 +34,7 @@ ICONS = frozenset(
         "arrow",
         "inbox",
         "book",
+        "hand",
     ]
 )
 

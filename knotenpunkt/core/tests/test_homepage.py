@@ -40,9 +40,11 @@ def card(html: str, name: str) -> str:
 
 def test_every_block_is_registered_by_its_app_in_the_order_a_visitor_reads():
     assert blocks.templates(blocks.HOME) == [
+        "publishing/_home_intro.html",
         "eventcalendar/_home_events.html",
         "meetings/_home_plenary.html",
         "members/_home_members.html",
+        "publishing/_home_news.html",
         "knowledge/_home_pages.html",
         "voices/_home_voices.html",
         "infomail/_home_infomail.html",
@@ -189,8 +191,9 @@ def test_the_home_page_costs_a_bounded_number_of_queries(
         make_page(network, visibility=Visibility.PUBLIC)
     MeetingFactory(network=network, starts_at=at(22, 15), ends_at=at(22, 19))
     UserFactory()
-    # network, footer, event dates, their events, translations, plenary, members, pages
-    with django_assert_max_num_queries(8):
+    # network, footer, arrangement, introduction, event dates, their events, translations,
+    # plenary, members, news, pages (footer, arrangement and introduction are memoised)
+    with django_assert_max_num_queries(11):
         home(client, network)
 
 

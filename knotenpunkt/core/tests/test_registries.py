@@ -51,10 +51,11 @@ def test_the_main_entries_keep_the_order_the_apps_gave_them(coordinator_client, 
         page.index('class="main-nav"') : page.index("</nav>", page.index('class="main-nav"'))
     ]
     hrefs = re.findall(r'<li><a href="/en/musterstadt/([^"]*)"', nav)
-    assert hrefs[:3] == ["", "calendar/", "members/"]
-    assert hrefs[-6:] == [
+    assert hrefs[:4] == ["", "calendar/", "members/", "news/"]
+    assert hrefs[-7:] == [
         "manage/voices/",
         "manage/members/",
+        "manage/offers/",
         "manage/mail/",
         "manage/team/",
         "manage/settings/",

@@ -125,7 +125,7 @@ def test_the_settings_page_lists_each_static_page_in_each_language(coordinator_c
 
     assert page.count("/manage/settings/pages/imprint/") == len(network.languages)
     assert page.count("/manage/settings/pages/privacy/") == len(network.languages)
-    assert translated("Write the text", "de") in page  # no English imprint yet
+    assert translated("Start from the ready text", "de") in page  # no English imprint yet
 
 
 def test_a_translation_of_the_imprint_reaches_the_footer_at_once(coordinator_client, network):

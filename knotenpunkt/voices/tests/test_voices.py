@@ -365,3 +365,10 @@ def test_a_lead_cannot_answer_a_voice_of_another_group_through_the_service(netwo
         voice_answer(voice=voice, text="Nicht meine", actor=lead)
     with pytest.raises(PermissionDenied):
         voice_route(voice=voice, group=group, actor=lead)
+
+
+def test_the_form_is_in_the_sitemap_and_no_status_page_is(client, network):
+    _voice, token = voice_make(network)
+    sitemap = client.get("/sitemap.xml").text
+    assert f"/de/{network.slug}/voice/" in sitemap
+    assert token not in sitemap
