@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "knotenpunkt.knowledge",
     "knotenpunkt.offers",
     "knotenpunkt.infomail",
+    "knotenpunkt.voices",
     "knotenpunkt.demo",
 ]
 

@@ -24,6 +24,7 @@ network_patterns = [
     path("", include("knotenpunkt.knowledge.urls")),
     path("", include("knotenpunkt.infomail.urls")),
     path("", include("knotenpunkt.offers.urls")),
+    path("", include("knotenpunkt.voices.urls")),
 ]
 
 urlpatterns = [

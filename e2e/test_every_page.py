@@ -84,6 +84,7 @@ def _demo_values(network) -> dict:
     )
     from knotenpunkt.members.models import AgreementVersion, ContactPosition, Organisation, Person
     from knotenpunkt.offers.freshness import publicly_listed
+    from knotenpunkt.voices.models import Voice
     from knotenpunkt.workinggroups.models import Goal, GroupMembership, WorkingGroup
 
     plenary = (
@@ -111,6 +112,8 @@ def _demo_values(network) -> dict:
         "registration_id": Registration.objects.filter(network=network).order_by("pk").first(),
         "version_id": MinutesVersion.objects.filter(network=network).order_by("pk").first(),
         "service_id": publicly_listed(network).order_by("pk").first(),
+        # Routed and answered: the page with the most on it.
+        "voice_id": Voice.objects.filter(network=network, status="answered").order_by("pk").first(),
     }
     wiki_page = Page.objects.filter(network=network, visibility="public").order_by("pk").first()
     values = {}

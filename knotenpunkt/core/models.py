@@ -230,3 +230,29 @@ class SearchEntry(NetworkScopedModel):
 
     def __str__(self) -> str:
         return f"{self.target_type}:{self.target_id} {self.title}"
+
+
+class RateCount(NetworkScopedModel):
+    """How often one client (a keyed hash of its address) posted one public form in one window.
+
+    Counted in the database, not in a process's memory, so that several web processes share
+    the count (core/spam.py, docs/decisions/0034-voices.md). Rows of past windows are removed
+    as new ones are counted.
+    """
+
+    bucket = models.CharField(max_length=60)
+    client = models.CharField(max_length=64)
+    window_start = models.DateTimeField()
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["network", "bucket", "client", "window_start"],
+                name="unique_rate_count_per_window",
+            )
+        ]
+        indexes = [models.Index(fields=["window_start"])]
+
+    def __str__(self) -> str:
+        return f"{self.bucket} {self.window_start:%Y-%m-%d %H:%M}: {self.count}"

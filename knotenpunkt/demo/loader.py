@@ -28,6 +28,7 @@ from knotenpunkt.infomail.models import Mailing
 from knotenpunkt.members.models import AgreementSignature, AgreementVersion, Person
 from knotenpunkt.offers.models import Service
 from knotenpunkt.publishing.models import NewsItem
+from knotenpunkt.voices.models import Voice
 from knotenpunkt.workinggroups.models import WorkingGroup
 
 from . import data
@@ -39,6 +40,7 @@ from .offers import offers_add
 from .plenaries import plenaries_add
 from .rows import Demo
 from .site import site_add
+from .voices import voices_add
 from .wiki import wiki_add
 
 SEED = 20040301
@@ -91,6 +93,7 @@ WITH_MEETINGS = {"musterstadt"}
 WITH_CALENDAR = {"musterstadt"}
 WITH_INFOMAIL = {"musterstadt"}
 WITH_OFFERS = {"musterstadt"}
+WITH_VOICES = {"musterstadt"}
 AUTHOR_KEYS = {
     Role.COORDINATOR: "coordinator",
     Role.MEMBER_CONTACT: "member",
@@ -131,6 +134,10 @@ def demo_load() -> list[str]:
                 _build_infomail(network, users, logins)
                 if slug not in created:
                     created.append(f"{slug} (info mail)")
+            if slug in WITH_VOICES and not Voice.objects.filter(network=network).exists():
+                _build_voices(network, users, logins)
+                if slug not in created:
+                    created.append(f"{slug} (voices)")
             if slug in WITH_INFOMAIL and not NewsItem.objects.filter(network=network).exists():
                 _build_site(network, users, logins)
                 if slug not in created:
@@ -213,6 +220,13 @@ def _build_calendar(network: Network, users: dict, logins: list[DemoLogin]) -> N
     authors = {AUTHOR_KEYS[login.role]: users[login.email] for login in logins}
     demo = Demo.start(network, random.Random(f"{SEED}-{network.slug}-calendar"), authors=authors)
     calendar_add(demo)
+
+
+def _build_voices(network: Network, users: dict, logins: list[DemoLogin]) -> None:
+    """About forty voices in seven languages, in every state (voices.py)."""
+    coordinator = next(users[login.email] for login in logins if login.role == Role.COORDINATOR)
+    demo = Demo.start(network, random.Random(f"{SEED}-{network.slug}-voices"), authors={})
+    voices_add(demo, answered_by=coordinator)
 
 
 def _build_infomail(network: Network, users: dict, logins: list[DemoLogin]) -> None:

@@ -5,23 +5,12 @@ secret), so that the log can show that two steps came from the same place withou
 IP address; the hash cannot be turned back into the address without the secret.
 """
 
-import hashlib
-import hmac
-
-from django.conf import settings
+from knotenpunkt.core.spam import client_fingerprint
 
 from .models import ConsentEvent, Subscriber
 
-
-def client_fingerprint(request) -> str:
-    """A keyed hash of the client's address; empty without a request (the worker, a command)."""
-    if request is None:
-        return ""
-    address = request.META.get("REMOTE_ADDR", "")
-    if not address:
-        return ""
-    key = f"infomail.client:{settings.SECRET_KEY}".encode()
-    return hmac.new(key, address.encode(), hashlib.sha256).hexdigest()[:32]
+# The consent log's own key: its hashes cannot be joined with the rate limit's.
+CLIENT_PURPOSE = "infomail.client"
 
 
 def consent_record(
@@ -42,5 +31,5 @@ def consent_record(
         language=subscriber.language,
         topics=sorted(topic.name for topic in subscriber.topics.all()),
         proof=proof or {},
-        client=client_fingerprint(request),
+        client=client_fingerprint(request, CLIENT_PURPOSE),
     )

@@ -6,12 +6,15 @@ unknown, another network's) gets a page that says so and offers to sign up again
 for a link that names nothing, never an error.
 """
 
+import datetime
+
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_safe
 
+from knotenpunkt.core import spam
 from knotenpunkt.core.errors import DomainError
 from knotenpunkt.core.policy import public
 from knotenpunkt.core.urls_helpers import network_reverse
@@ -24,6 +27,8 @@ from .selectors_subscribers import privacy_link, subscriber_by_token
 
 # What a mail client posts for RFC 8058 one-click unsubscribing.
 ONE_CLICK_BODY = ("List-Unsubscribe", "One-Click")
+# Sign-ups one address may send in an hour (a family or an office shares an address).
+SIGN_UPS_PER_HOUR = 20
 
 
 def _link_unknown(request, *, expired=False):
@@ -40,6 +45,7 @@ def _subscriber_or_page(request, subscriber_token):
 
 @public
 @require_http_methods(["GET", "HEAD", "POST"])
+@spam.rate_limit("infomail.subscribe", limit=SIGN_UPS_PER_HOUR, period=datetime.timedelta(hours=1))
 def subscribe(request):
     """`…/mail/subscribe/`: address, language and topics; the confirmation link comes by mail."""
     network = request.network
@@ -49,7 +55,12 @@ def subscribe(request):
         services.subscriber_request(network=network, request=request, **form.values())
         return True  # the same answer for every address
 
-    if request.method == "POST" and form.is_valid() and attempt(form, save):
+    if (
+        request.method == "POST"
+        and not spam.trapped(request, form)
+        and form.is_valid()
+        and attempt(form, save)
+    ):
         return redirect(network_reverse(network, "infomail:subscribe_sent"))
     context = {
         "form": form,

@@ -17,12 +17,7 @@ TEMPLATES = "meetings/mail/"
 
 def language_for(person, network) -> str:
     """The person's own language if the network offers it, else the network's default."""
-    user = person.user if person.user_id else None
-    candidates = [user.preferred_language if user else None, *(person.languages or [])]
-    for code in candidates:
-        if code in network.languages:
-            return code
-    return network.default_language
+    return person.mail_language(network)
 
 
 def mail_person(

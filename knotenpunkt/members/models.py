@@ -175,6 +175,16 @@ class Person(NetworkScopedModel):
             return gettext("Former contact")
         return self.full_name
 
+    def mail_language(self, network) -> str:
+        """The language to write to this person in: their account's, else one they speak, if the
+        network offers it; else the network's default."""
+        user = self.user if self.user_id else None
+        candidates = [user.preferred_language if user else None, *(self.languages or [])]
+        for code in candidates:
+            if code in network.languages:
+                return code
+        return network.default_language
+
 
 class ContactPosition(NetworkScopedModel):
     """Who speaks for an organisation in which role, from when to when.

@@ -29,6 +29,7 @@ from knotenpunkt.publishing.models import (
     StaticPage,
     StaticPageTranslation,
 )
+from knotenpunkt.voices.tests.factories import voice_make
 from knotenpunkt.workinggroups.tests.factories import (
     GoalFactory,
     GroupMembershipFactory,
@@ -122,6 +123,8 @@ OBJECT_MAKERS = {
     "subscriber_id": lambda n: _subscriber(n, status="suspended").pk,
     "topic_id": lambda n: topic_make(n, f"Thema {n.slug}").pk,
     "mailing_id": _sent_mailing,
+    "voice_id": lambda n: voice_make(n)[0].pk,
+    "voice_token": lambda n: voice_make(n)[1],
     # The HSDS API names its objects by UUID (a publicly listed offer and organisation).
     "service_uuid": lambda n: str(offer_make(n).uuid),
     "organization_uuid": lambda n: str(organisation_make(n).uuid),

@@ -96,8 +96,9 @@ def test_each_count_is_one_query(coordinator, waiting):
         "imports.attention": 2,
         "actions.overdue": 1,
         "agreements.unsigned": 1,
+        "voices.new": 0,
     }
     # The roles are asked once (memoised), then one query per count.
     counting = [q for q in queries.captured_queries if "COUNT(" in q["sql"].upper()]
-    assert len(counting) == 4
-    assert len(queries.captured_queries) <= 4 + 1
+    assert len(counting) == 5
+    assert len(queries.captured_queries) <= 5 + 1

@@ -47,6 +47,7 @@ def test_every_block_is_registered_by_its_app_in_the_order_a_visitor_reads():
         "members/_home_members.html",
         "publishing/_home_news.html",
         "knowledge/_home_pages.html",
+        "voices/_home_voices.html",
         "infomail/_home_infomail.html",
     ]
 

@@ -52,7 +52,8 @@ def test_the_main_entries_keep_the_order_the_apps_gave_them(coordinator_client, 
     ]
     hrefs = re.findall(r'<li><a href="/en/musterstadt/([^"]*)"', nav)
     assert hrefs[:5] == ["", "calendar/", "members/", "news/", "offers/"]
-    assert hrefs[-6:] == [
+    assert hrefs[-7:] == [
+        "manage/voices/",
         "manage/members/",
         "manage/offers/",
         "manage/mail/",

@@ -41,6 +41,7 @@ def test_every_block_shows_in_the_registered_order_until_arranged(client, networ
         "members",
         "news",
         "knowledge",
+        "voices",
         "infomail",
     ]
 
