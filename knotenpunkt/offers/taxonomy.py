@@ -3,6 +3,7 @@ language courses). Names are looked up by code so each reader sees them in their
 a term a network adds itself keeps the name it was given."""
 
 from django.utils import translation
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 STARTER_TAXONOMY_NAME = "Knotenpunkt"
@@ -23,9 +24,19 @@ STARTER_CATEGORIES = [
     ("volunteering", _("Volunteering")),
 ]
 
+
+class _CefrLabel:
+    """ "Language course, level B1" in the language active when it is shown, not at import."""
+
+    def __init__(self, level: str):
+        self.level = level
+
+    def __str__(self) -> str:
+        return gettext("Language course, level %(level)s") % {"level": self.level}
+
+
 STARTER_LABELS = dict(STARTER_CATEGORIES) | {
-    f"{LANGUAGE_COURSE}-{level.lower()}": _("Language course, level %(level)s") % {"level": level}
-    for level in CEFR_LEVELS
+    f"{LANGUAGE_COURSE}-{level.lower()}": _CefrLabel(level) for level in CEFR_LEVELS
 }
 
 

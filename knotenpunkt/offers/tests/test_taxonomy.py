@@ -5,6 +5,7 @@ from django_scopes import scope
 
 from knotenpunkt.accounts.tests.factories import UserFactory
 from knotenpunkt.core.services import network_create
+from knotenpunkt.core.testing import translated
 from knotenpunkt.offers.models import TaxonomyTerm
 from knotenpunkt.offers.taxonomy import (
     CEFR_LEVELS,
@@ -39,5 +40,12 @@ def test_starter_terms_are_named_in_the_readers_language_and_own_terms_keep_thei
     with translation.override("en"):
         assert term_label(counselling) == "Counselling"
         assert term_label(own) == "Nähcafé"
+    level = TaxonomyTerm.objects.get(network=network, code="language-course-b1")
+    with translation.override("en"):
+        assert term_label(level) == "Language course, level B1"
     with translation.override("de"):
         assert term_label(counselling) != "Counselling"
+        assert term_label(level) == translated("Language course, level %(level)s", "de") % {
+            "level": "B1"
+        }
+        assert term_label(level) != "Language course, level B1"

@@ -60,7 +60,8 @@ def test_a_voice_goes_from_the_arabic_form_to_a_group_and_back_with_an_answer(
     assert voice.consent_text and voice.contact_email == "sender@example.org"
     run_tasks()
     (received,) = mailbox.to("sender@example.org")
-    assert received["Subject"] == translated("Your message to %(network)s", "ar") % {
+    # A non-ASCII subject is folded after "Subject:"; mail programs drop the fold's space.
+    assert received["Subject"].strip() == translated("Your message to %(network)s", "ar") % {
         "network": "\u2068Netzwerk Musterstadt\u2069"
     }
     token = STATUS_LINK.search(SmtpSink.body(received))[1]
