@@ -261,16 +261,32 @@ class FairOrder:
             return self._pages[(offset, limit)]
         inner, params = self.queryset.values("pk", "relevance").order_by().query.sql_with_params()
         seed = day_seed(self.network, self.today.replace(month=1, day=1))
-        lot, lot_params = _lot_sql(seed, "i.pk")
+        lot, lot_params = _lot_sql(seed, "m.id")
+        # The matches are evaluated once (`m`, materialised: the sizes and the numbering both
+        # read it). A grade holds the places [0, best) or [best, total), so only a grade that
+        # the slice reaches is numbered: a first page of name matches neither draws lots for
+        # nor sorts the tens of thousands of offers that mention the words elsewhere. An
+        # offer's place in the list is its grade's start plus its rotated number, so the slice
+        # is a range of places, and only its rows are sorted.
         sql = (
-            "SELECT r.id, r.total FROM (SELECT l.id, l.relevance,"
-            " ROW_NUMBER() OVER (PARTITION BY l.relevance ORDER BY l.lot, l.id) AS place,"
-            " COUNT(*) OVER (PARTITION BY l.relevance) AS size, COUNT(*) OVER () AS total"
-            f" FROM (SELECT i.pk AS id, i.relevance, {lot} AS lot FROM ({inner}) i) l) r"
-            " ORDER BY r.relevance DESC, (r.place + %s) %% r.size, r.id LIMIT %s OFFSET %s"
+            f"WITH m AS MATERIALIZED (SELECT i.pk AS id, i.relevance FROM ({inner}) i),"
+            " sizes AS (SELECT COUNT(*) AS total,"
+            f" COUNT(*) FILTER (WHERE m.relevance = {NAME_MATCH}) AS best FROM m),"
+            " numbered AS (SELECT m.id, m.relevance,"
+            f" ROW_NUMBER() OVER (PARTITION BY m.relevance ORDER BY {lot}, m.id) AS number"
+            f" FROM m CROSS JOIN sizes s WHERE (m.relevance = {NAME_MATCH} AND %s < s.best)"
+            f" OR (m.relevance <> {NAME_MATCH} AND %s > s.best)),"
+            " placed AS (SELECT n.id, s.total, CASE"
+            f" WHEN n.relevance = {NAME_MATCH} THEN (n.number + %s) %% s.best"
+            " ELSE s.best + (n.number + %s) %% (s.total - s.best) END AS place"
+            " FROM numbered n CROSS JOIN sizes s)"
+            " SELECT p.id, p.total FROM placed p WHERE p.place >= %s AND p.place < %s"
+            " ORDER BY p.place"
         )
+        day, end = self.today.toordinal(), offset + limit
+        params = [*params, *lot_params, offset, end, day, day, offset, end]
         with connection.cursor() as cursor:
-            cursor.execute(sql, [*lot_params, *params, self.today.toordinal(), limit, offset])
+            cursor.execute(sql, params)
             rows = cursor.fetchall()
         if rows:
             self._count = rows[0][1]
