@@ -17,8 +17,14 @@ BASE = "/en/musterstadt"
 def test_the_workspace_says_what_waits_and_links_to_it(musterstadt, page):
     login(page, "coordinator@musterstadt.example", "demo")
     page.goto(f"{BASE}/workspace/")
-    counts = page.locator("[data-queue]")
-    assert counts.count() == 4
+    queues = page.locator("[data-queue]").evaluate_all("els => els.map(e => e.dataset.queue)")
+    assert sorted(queues) == [
+        "actions.overdue",
+        "agreements.unsigned",
+        "events.waiting",
+        "imports.attention",
+        "voices.new",
+    ]
     assert_accessible(page)
     assert_no_horizontal_scroll(page)
     with page.expect_navigation():

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from django.apps import apps
+from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.db.models.fields.files import FieldFile
@@ -124,6 +125,7 @@ class ReadableChange:
     field: str
     before: str
     after: str
+    language: str = ""  # the language of the values, when the entry is about one language's text
 
 
 # Long texts (a page's body) are shown cut; the object's own history holds them in full.
@@ -170,11 +172,19 @@ def _readable(value, field) -> str:
 
 
 def readable_changes(entry) -> list[ReadableChange]:
-    """An entry's before/after values in words: field labels and choices in the active language."""
+    """An entry's before/after values in words: field labels and choices in the active language.
+
+    An entry about one language's text (a news item's Arabic title) names that language as its
+    summary; its values are then marked with it, so a page in another language shows them as
+    quoted text of that language, read and spoken as such.
+    """
+    language = entry.summary if entry.summary in dict(settings.LANGUAGES) else ""
     result = []
     for name, values in (entry.changes or {}).items():
         before, after = (list(values) + [None, None])[:2]
         field = _field_of(entry.target_type, name)
         label = capfirst(field.verbose_name) if field is not None else name
-        result.append(ReadableChange(str(label), _readable(before, field), _readable(after, field)))
+        result.append(
+            ReadableChange(str(label), _readable(before, field), _readable(after, field), language)
+        )
     return result

@@ -168,3 +168,17 @@ def test_another_networks_news_is_not_found(client, network, other_network, coor
     item = written(network, coordinator)
     news.news_publish(item=item, actor=coordinator)
     assert client.get(url(other_network, "news_item", news_id=item.pk)).status_code == 404
+
+
+def test_the_audit_trail_marks_a_translations_text_with_its_language(
+    coordinator_client, network, coordinator
+):
+    item = written(network, coordinator)
+    news.news_text_save(
+        item=item, actor=coordinator, language="ar", title="مقهى لغوي جديد", body="نص"
+    )
+    page = coordinator_client.get(
+        reverse("audit:log", kwargs={"lang": "de", "network": network.slug})
+    ).text
+    marked = re.search(r'<dd lang="ar">[^<]*<bdi>([^<]*)</bdi>', page)
+    assert marked is not None and "مقهى لغوي جديد" in page[marked.start() :].split("</dd>")[0]
