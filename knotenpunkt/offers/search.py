@@ -170,7 +170,16 @@ def matching_sql(network, terms: list[str], *, in_name: bool = False) -> tuple[s
     if connection.vendor == "sqlite":
         query = search.fts_query(terms)
         if in_name:
-            query = f"search_title : ({query})"
+            # Names that hold every word are few (a tenth of the matches or less): read them
+            # from the full-text index first and look up only their entries by rowid, instead
+            # of walking all the network's entries a second time.
+            return (
+                "SELECT CAST(e.target_id AS INTEGER)"
+                f" FROM {search.FTS_TABLE} f CROSS JOIN core_searchentry e ON e.id = f.rowid"
+                f" WHERE f.{search.FTS_TABLE} MATCH %s AND e.network_id = %s"
+                " AND e.target_type = %s",
+                [f"search_title : ({query})", network.pk, TARGET_TYPE],
+            )
         # The network's offer entries are read from the narrow unique index (network, type,
         # target id; the rowid comes with it) and kept if the FTS index matched their rowid.
         # `+e.id` stops SQLite fetching each match's wide row by rowid instead, which took
