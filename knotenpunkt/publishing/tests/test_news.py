@@ -102,9 +102,12 @@ def test_the_form_refuses_an_image_without_a_description(coordinator_client, net
 
 
 def test_the_coordinator_writes_publishes_and_translates_through_the_pages(
-    coordinator_client, network, clock
+    client, coordinator, network, clock
 ):
     clock.move_to(NOW)
+    # Signed in at the moment the test plays in: a session from weeks before has expired.
+    client.force_login(coordinator)
+    coordinator_client = client
     response = coordinator_client.post(
         url(network, "news_create"),
         {"title": "Neu", "body": "Text", "image": png(), "image_alt": "Ein Bild"},
